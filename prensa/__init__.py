@@ -1,0 +1,1 @@
+"""Prensa: a trilingual news publishing platform."""

@@ -1,0 +1,1 @@
+"""Demo newsroom content, written for Prensa (see stories/*.toml)."""

@@ -1,0 +1,37 @@
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from prensa.newsroom.demo.loader import DemoContentError, load_demo
+
+
+class Command(BaseCommand):
+    help = "Create the database tables and load the demo newsroom (safe to run again)."
+
+    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+        parser.add_argument("--no-migrate", action="store_true", help="Skip `migrate`.")
+
+    def handle(self, *args, no_migrate: bool = False, **options) -> None:  # type: ignore[no-untyped-def]
+        if not no_migrate:
+            call_command("migrate", interactive=False, verbosity=0)
+        try:
+            report = load_demo()
+        except DemoContentError as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(
+            f"Demo newsroom: {report.stories_created} stories created, "
+            f"{report.stories_updated} already there, {report.editions} editions."
+        )
+        self._ensure_editor()
+
+    def _ensure_editor(self) -> None:
+        User = get_user_model()
+        if User.objects.filter(username="editor").exists():
+            self.stdout.write("Sign in to /admin/ as `editor` (password unchanged).")
+            return
+        password = os.environ.get("PRENSA_DEMO_PASSWORD") or secrets.token_urlsafe(12)
+        User.objects.create_superuser("editor", "editor@example.org", password)
+        self.stdout.write(f"Sign in to /admin/ as `editor` with password: {password}")

@@ -1,0 +1,291 @@
+"""Stories, their per-language editions, and the taxonomy they are filed under."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from prensa.lib.markup import render_markdown
+
+
+class Language(models.TextChoices):
+    """Publishing languages, in the switcher's order."""
+
+    PT = "pt", "Português"
+    ES = "es", "Español"
+    EN = "en", "English"
+
+
+LANGUAGE_CODES = tuple(Language.values)
+
+# First path segments that belong to Prensa's own routes under /<lang>/, so a
+# section may not take them (its page lives at /<lang>/<slug>/).
+RESERVED_SECTION_SLUGS = frozenset(
+    {"tag", "tema", "etiqueta", "search", "busca", "buscar", "feed", "feeds", "api", "static"}
+    | {"sitemap", "comments", "comentarios", "admin", "desk", "page"}
+)
+
+
+class Named(models.Model):
+    """One object with a name and a slug per language (sections, tags)."""
+
+    name_pt = models.CharField(_("name (Portuguese)"), max_length=80)
+    name_es = models.CharField(_("name (Spanish)"), max_length=80)
+    name_en = models.CharField(_("name (English)"), max_length=80)
+    slug_pt = models.SlugField(_("slug (Portuguese)"), max_length=80)
+    slug_es = models.SlugField(_("slug (Spanish)"), max_length=80)
+    slug_en = models.SlugField(_("slug (English)"), max_length=80)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name_en or self.name_pt or self.name_es
+
+    def name_in(self, language: str) -> str:
+        return getattr(self, f"name_{language}")
+
+    def slug_in(self, language: str) -> str:
+        return getattr(self, f"slug_{language}")
+
+    @property
+    def name(self) -> str:
+        """The name in the active language (templates call this)."""
+        return self.name_in(_active_language())
+
+    @property
+    def slug(self) -> str:
+        return self.slug_in(_active_language())
+
+    @classmethod
+    def slug_field(cls, language: str) -> str:
+        return f"slug_{language}"
+
+
+def _slug_constraints(model: str) -> list[models.UniqueConstraint]:
+    return [
+        models.UniqueConstraint(fields=[f"slug_{code}"], name=f"{model}_unique_slug_{code}")
+        for code in LANGUAGE_CODES
+    ]
+
+
+def _active_language() -> str:
+    language = translation.get_language() or "en"
+    return language if language in LANGUAGE_CODES else "en"
+
+
+class Section(Named):
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name_en"]
+        constraints = _slug_constraints("section")
+
+    def clean(self) -> None:
+        taken = [
+            slug
+            for code in LANGUAGE_CODES
+            if (slug := self.slug_in(code)) in RESERVED_SECTION_SLUGS
+        ]
+        if taken:
+            raise ValidationError(
+                _("These slugs are reserved for the site's own pages: %(slugs)s"),
+                params={"slugs": ", ".join(taken)},
+            )
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        language = language or _active_language()
+        with translation.override(language):
+            return reverse("public:section", kwargs={"section": self.slug_in(language)})
+
+
+class Tag(Named):
+    class Meta:
+        ordering = ["name_en"]
+        constraints = _slug_constraints("tag")
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        language = language or _active_language()
+        with translation.override(language):
+            return reverse("public:tag", kwargs={"slug": self.slug_in(language)})
+
+
+class Credit(models.Model):
+    """A byline: a person or an agency such as a wire service."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Person")
+        AGENCY = "agency", _("Agency")
+
+    name = models.CharField(max_length=120, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PERSON)
+    url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Story(models.Model):
+    """The language-independent unit; it has at most one edition per language."""
+
+    key = models.CharField(
+        max_length=200,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Stable external identifier (import source, demo key); optional."),
+    )
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="stories")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="stories")
+    credits = models.ManyToManyField(Credit, through="StoryCredit", blank=True)
+    source_language = models.CharField(max_length=2, choices=Language.choices, default=Language.EN)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "stories"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        edition = self.edition_for(self.source_language)
+        return edition.headline if edition else f"Story {self.pk}"
+
+    def edition_for(self, language: str) -> Edition | None:
+        """The edition in `language`, using prefetched editions when present."""
+        for edition in self.editions.all():
+            if edition.language == language:
+                return edition
+        return None
+
+
+class StoryCredit(models.Model):
+    class Role(models.TextChoices):
+        AUTHOR = "author", _("Author")
+        CONTRIBUTOR = "contributor", _("Additional reporting")
+        AGENCY = "agency", _("Agency")
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="story_credits")
+    credit = models.ForeignKey(Credit, on_delete=models.PROTECT, related_name="story_credits")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.AUTHOR)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["story", "credit"], name="storycredit_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.credit} ({self.get_role_display()})"
+
+
+class EditionQuerySet(models.QuerySet):
+    def published(self) -> EditionQuerySet:
+        return self.filter(status=Edition.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_language(self, language: str) -> EditionQuerySet:
+        return self.filter(language=language)
+
+    def for_listing(self) -> EditionQuerySet:
+        """What a list of teasers needs, in one query: story and section joined."""
+        return self.select_related("story__section").order_by("-published_at", "-pk")
+
+
+CONTENT_FIELDS = ("headline", "standfirst", "body")
+
+
+class Edition(models.Model):
+    """A story in one language: what readers of that language see."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    class Origin(models.TextChoices):
+        ORIGINAL = "original", _("Original")
+        MACHINE = "machine", _("Machine translation")
+        REVIEWED = "reviewed", _("Reviewed translation")
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="editions")
+    language = models.CharField(max_length=2, choices=Language.choices)
+    headline = models.CharField(max_length=250)
+    standfirst = models.TextField(blank=True)
+    body = models.TextField(blank=True, help_text=_("CommonMark; raw HTML is not allowed."))
+    slug = models.SlugField(max_length=120, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    modified_at = models.DateTimeField(default=timezone.now)
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.ORIGINAL)
+    translated_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="translations"
+    )
+    source_revision = models.PositiveIntegerField(null=True, blank=True)
+
+    objects = EditionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["story", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["story", "language"], name="edition_one_per_language"),
+            models.UniqueConstraint(fields=["language", "slug"], name="edition_unique_slug"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["language", "status", "-published_at"], name="edition_listing_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"[{self.language}] {self.headline}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):  # type: ignore[no-untyped-def]
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_content = {
+            name: getattr(instance, name) for name in CONTENT_FIELDS if name in field_names
+        }
+        return instance
+
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if not self.slug:
+            self.slug = slugify(self.headline)[:120].strip("-") or "story"
+        loaded = getattr(self, "_loaded_content", None)
+        if loaded is not None and any(getattr(self, k) != v for k, v in loaded.items()):
+            self.revision += 1
+            self.modified_at = timezone.now()
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+        self._loaded_content = {name: getattr(self, name) for name in CONTENT_FIELDS}
+
+    @property
+    def is_published(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def get_absolute_url(self) -> str:
+        with translation.override(self.language):
+            return reverse(
+                "public:article",
+                kwargs={"section": self.story.section.slug_in(self.language), "slug": self.slug},
+            )
+
+    @cached_property
+    def body_html(self) -> str:
+        return render_markdown(self.body)
+
+    @property
+    def is_machine_translation(self) -> bool:
+        return self.origin == self.Origin.MACHINE

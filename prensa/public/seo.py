@@ -1,0 +1,95 @@
+"""The machine-readable layer of reader pages: alternates, JSON-LD, Open Graph."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.safestring import SafeString, mark_safe
+
+from prensa.lib.languages import NATIVE_NAMES, OG_LOCALES, codes
+from prensa.newsroom.models import Edition, StoryCredit
+
+# Same escapes as django.utils.html.json_script: nothing in the data can close the tag.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def absolute(path: str) -> str:
+    return f"{settings.PRENSA_BASE_URL}{path}"
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """One entry of the language switcher and of the hreflang alternates."""
+
+    code: str
+    url: str | None  # None: this page has no edition in that language
+    current: bool
+
+    @property
+    def native_name(self) -> str:
+        return NATIVE_NAMES[self.code]
+
+    @property
+    def absolute_url(self) -> str | None:
+        return absolute(self.url) if self.url else None
+
+
+def language_links(urls: dict[str, str | None], current: str) -> list[LanguageLink]:
+    """Switcher entries in the fixed order Português / Español / English."""
+    return [LanguageLink(code, urls.get(code), code == current) for code in codes()]
+
+
+def x_default(urls: dict[str, str | None], preferred: str) -> str | None:
+    """The alternate for readers of other languages: `preferred`, else the first available."""
+    if urls.get(preferred):
+        return absolute(urls[preferred])
+    default = urls.get(settings.LANGUAGE_CODE)
+    if default:
+        return absolute(default)
+    return next((absolute(url) for url in urls.values() if url), None)
+
+
+def json_ld(data: dict) -> SafeString:
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES))  # noqa: S308
+
+
+def news_article(
+    edition: Edition, credits: list[StoryCredit], tag_names: list[str]
+) -> dict[str, object]:
+    """schema.org NewsArticle for one edition."""
+    url = absolute(edition.get_absolute_url())
+    authors = [
+        {
+            "@type": "Organization" if c.credit.kind == c.credit.Kind.AGENCY else "Person",
+            "name": c.credit.name,
+        }
+        for c in credits
+    ]
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": edition.headline,
+        "description": edition.standfirst,
+        "inLanguage": edition.language,
+        "datePublished": edition.published_at.isoformat() if edition.published_at else None,
+        "dateModified": max(edition.modified_at, edition.published_at).isoformat()
+        if edition.published_at
+        else edition.modified_at.isoformat(),
+        "author": authors,
+        "publisher": {
+            "@type": "NewsMediaOrganization",
+            "name": settings.PRENSA_SITE_NAME,
+            "url": absolute("/"),
+        },
+        "articleSection": edition.story.section.name_in(edition.language),
+        "keywords": tag_names,
+    }
+    return data
+
+
+def og_locale(code: str) -> str:
+    return OG_LOCALES[code]

@@ -1,0 +1,200 @@
+"""Reader pages: home, section, tag and article, in each language.
+
+Every view here is a `reader_page`: the same HTML for every anonymous reader,
+a constant number of queries whatever the archive's size.
+"""
+
+from itertools import groupby
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+
+from prensa.lib.languages import codes
+from prensa.newsroom.models import Edition, Section, StoryCredit, Tag
+
+from . import seo
+from .caching import reader_page
+
+
+@reader_page
+def home(request: HttpRequest) -> HttpResponse:
+    language = request.LANGUAGE_CODE
+    page = _paginate(request, Edition.objects.published().in_language(language).for_listing())
+    urls = {code: _reverse_in(code, "public:home") for code in codes()}
+    return render(
+        request,
+        "public/home.html",
+        {
+            "page": page,
+            "lead": page.object_list[0] if page.number == 1 and page.object_list else None,
+            "groups": _group_by_section(page.object_list[1:] if page.number == 1 else page),
+            **_listing_meta(request, urls, page),
+        },
+    )
+
+
+@reader_page
+def section(request: HttpRequest, section: str) -> HttpResponse:
+    language = request.LANGUAGE_CODE
+    found = _find_named(Section, language, section)
+    if found.slug_in(language) != section:
+        return HttpResponsePermanentRedirect(found.get_absolute_url(language))
+    editions = Edition.objects.published().in_language(language).filter(story__section=found)
+    page = _paginate(request, editions.for_listing())
+    urls = {code: found.get_absolute_url(code) for code in codes()}
+    return render(
+        request,
+        "public/section.html",
+        {"section": found, "page": page, **_listing_meta(request, urls, page)},
+    )
+
+
+@reader_page
+def tag(request: HttpRequest, slug: str) -> HttpResponse:
+    language = request.LANGUAGE_CODE
+    found = _find_named(Tag, language, slug)
+    if found.slug_in(language) != slug:
+        return HttpResponsePermanentRedirect(found.get_absolute_url(language))
+    editions = Edition.objects.published().in_language(language).filter(story__tags=found)
+    page = _paginate(request, editions.for_listing())
+    urls = {code: found.get_absolute_url(code) for code in codes()}
+    return render(
+        request,
+        "public/tag.html",
+        {"tag": found, "page": page, **_listing_meta(request, urls, page)},
+    )
+
+
+@reader_page
+def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
+    language = request.LANGUAGE_CODE
+    edition = _published_article(language, slug)
+    if edition is None:
+        return _redirect_to_sibling(language, slug)
+    url = edition.get_absolute_url()
+    if url != request.path:  # wrong section in the path: send readers to the one true URL
+        return HttpResponsePermanentRedirect(url)
+
+    story = edition.story
+    siblings = {e.language: e for e in story.published_editions}
+    urls = {
+        code: siblings[code].get_absolute_url() if code in siblings else None for code in codes()
+    }
+    credits = list(story.story_credits.all())
+    tags = list(story.tags.all())
+    return render(
+        request,
+        "public/article.html",
+        {
+            "edition": edition,
+            "story": story,
+            "credits": credits,
+            "tags": tags,
+            "source_edition": siblings.get(story.source_language),
+            "switcher": seo.language_links(urls, language),
+            "canonical_url": seo.absolute(url),
+            "x_default_url": seo.x_default(urls, story.source_language),
+            "json_ld": seo.json_ld(
+                seo.news_article(edition, credits, [t.name_in(language) for t in tags])
+            ),
+            "og_locale": seo.og_locale(language),
+            "og_alternate_locales": [seo.og_locale(code) for code in siblings if code != language],
+        },
+    )
+
+
+def _published_article(language: str, slug: str) -> Edition | None:
+    """The edition with everything its page shows, in a fixed number of queries."""
+    return (
+        Edition.objects.published()
+        .in_language(language)
+        .filter(slug=slug)
+        .select_related("story__section")
+        .prefetch_related(
+            Prefetch("story__tags", queryset=Tag.objects.order_by("name_en")),
+            Prefetch(
+                "story__story_credits",
+                queryset=StoryCredit.objects.select_related("credit"),
+            ),
+            Prefetch(
+                "story__editions",
+                queryset=Edition.objects.published().select_related("story__section"),
+                to_attr="published_editions",
+            ),
+        )
+        .first()
+    )
+
+
+def _redirect_to_sibling(language: str, slug: str) -> HttpResponse:
+    """A slug from another language: go to this language's edition of that story if it exists."""
+    other = (
+        Edition.objects.published()
+        .filter(slug=slug)
+        .exclude(language=language)
+        .values_list("story_id", flat=True)
+        .first()
+    )
+    if other is not None:
+        sibling = (
+            Edition.objects.published()
+            .in_language(language)
+            .filter(story_id=other)
+            .select_related("story__section")
+            .first()
+        )
+        if sibling is not None:
+            return HttpResponsePermanentRedirect(sibling.get_absolute_url())
+    raise Http404("No such article in this language")
+
+
+def _find_named(model: type[Section] | type[Tag], language: str, slug: str) -> Section | Tag:
+    """Find by this language's slug; accept another language's slug (the view redirects)."""
+    lookup = Q(**{model.slug_field(language): slug})
+    found = model.objects.filter(lookup).first()
+    if found is None:
+        others = Q()
+        for code in codes():
+            others |= Q(**{model.slug_field(code): slug})
+        found = model.objects.filter(others).first()
+    if found is None:
+        raise Http404(f"No such {model._meta.verbose_name}")
+    return found
+
+
+def _paginate(request: HttpRequest, queryset) -> Page:  # type: ignore[no-untyped-def]
+    raw = request.GET.get("page", "1")
+    if not raw.isdigit() or int(raw) < 1:
+        raise Http404("Page numbers are positive whole numbers")
+    paginator = Paginator(queryset, settings.PRENSA_PAGE_SIZE)
+    number = int(raw)
+    if number > 1 and number > paginator.num_pages:
+        raise Http404("No such page")
+    return paginator.page(number)
+
+
+def _group_by_section(editions) -> list[tuple[Section, list[Edition]]]:  # type: ignore[no-untyped-def]
+    """Group teasers by section, sections in their set order, newest first within each."""
+    ordered = sorted(editions, key=lambda e: (e.story.section.position, e.story.section_id))
+    return [(key, list(group)) for key, group in groupby(ordered, key=lambda e: e.story.section)]
+
+
+def _listing_meta(request: HttpRequest, urls: dict[str, str | None], page: Page) -> dict:
+    suffix = f"?page={page.number}" if page.number > 1 else ""
+    language = request.LANGUAGE_CODE
+    return {
+        "switcher": seo.language_links(urls, language),
+        "canonical_url": seo.absolute(f"{request.path}{suffix}"),
+        "x_default_url": seo.x_default(urls, settings.LANGUAGE_CODE),
+        "og_locale": seo.og_locale(language),
+    }
+
+
+def _reverse_in(language: str, name: str, **kwargs: str) -> str:
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)

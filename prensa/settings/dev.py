@@ -1,0 +1,16 @@
+"""Development: the one-command demo on a laptop."""
+
+from prensa.lib.env import env_bool, env_secret
+
+from .common import *  # noqa: F403
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = env_secret("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
+PRENSA_DEMO_NOTICE = env_bool("PRENSA_DEMO_NOTICE", True)
+# Serve static files straight from the apps' folders, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
