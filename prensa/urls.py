@@ -4,5 +4,9 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("desk/", include("prensa.translation.urls")),
 ]
-urlpatterns += i18n_patterns(path("", include("prensa.public.urls")))
+urlpatterns += i18n_patterns(
+    path("comments/", include("prensa.comments.urls")),
+    path("", include("prensa.public.urls")),
+)

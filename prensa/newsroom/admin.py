@@ -1,6 +1,39 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Credit, Edition, Section, Story, StoryCredit, Tag
+
+
+class EditionForm(forms.ModelForm):
+    """Refuses to save over a newer revision: two editors must not silently overwrite each other."""
+
+    expected_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Edition
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["expected_revision"].initial = self.instance.revision
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        expected = cleaned.get("expected_revision")
+        if self.instance.pk and expected is not None and self.has_changed():
+            current = Edition.objects.filter(pk=self.instance.pk).values_list("revision", flat=True)
+            if current.first() not in (None, expected):
+                raise forms.ValidationError(
+                    _(
+                        "Someone else saved this edition while you were editing it "
+                        "(now revision %(current)s, you started from %(expected)s). "
+                        "Copy your changes, reload the page and apply them again."
+                    ),
+                    params={"current": current.first(), "expected": expected},
+                )
+        return cleaned
 
 
 @admin.register(Section)
@@ -25,6 +58,7 @@ class CreditAdmin(admin.ModelAdmin):
 
 class EditionInline(admin.StackedInline):
     model = Edition
+    form = EditionForm
     fk_name = "story"
     extra = 0
     max_num = 3
@@ -35,6 +69,7 @@ class EditionInline(admin.StackedInline):
         "standfirst",
         "body",
         ("origin", "revision"),
+        "expected_revision",
     ]
     readonly_fields = ["revision"]
 

@@ -1,0 +1,52 @@
+# The targets people reach for. `make demo` and `make test` install everything first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= prensa.settings.dev
+
+.PHONY: demo test install system-deps messages lint format migrations-check test-sqlite test-postgres bench clean
+
+demo: install
+	$(BIN)/prensa demo
+	@echo "Prensa demo: http://127.0.0.1:$(PORT)/"
+	$(BIN)/prensa runserver 127.0.0.1:$(PORT)
+
+test: install lint migrations-check test-sqlite test-postgres
+
+install: system-deps $(VENV)/.installed messages
+
+system-deps:
+	@scripts/install-system-deps.sh
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+messages: $(VENV)/.installed
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(VENV)/.installed
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+test-sqlite: $(VENV)/.installed
+	$(BIN)/pytest
+
+test-postgres: $(VENV)/.installed
+	DATABASE_URL=$$(scripts/start-postgres.sh) $(BIN)/pytest
+
+bench: install
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) prensa.sqlite3 var .pytest_cache

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install the Debian/Ubuntu packages Prensa needs: Python's venv, gettext for the
+# interface translations, Chromium for browser tests, PostgreSQL for the second
+# test run, Apertium with its language pairs for machine translation.
+# Uses sudo when not root; does nothing when everything is already there.
+set -euo pipefail
+
+packages=(python3-venv python3-dev gettext chromium postgresql apertium apertium-eng-spa apertium-es-pt)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing Debian packages: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
