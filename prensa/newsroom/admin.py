@@ -12,7 +12,7 @@ class EditionForm(forms.ModelForm):
 
     class Meta:
         model = Edition
-        fields = "__all__"
+        fields = ("headline", "standfirst", "body")  # the admin inline sets the real list
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from prensa.lib.languages import codes
+from prensa.lib.text import join_names_html
 from prensa.newsroom.models import Edition, Section, StoryCredit, Tag
 
 from . import seo
@@ -86,6 +87,8 @@ def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
         code: siblings[code].get_absolute_url() if code in siblings else None for code in codes()
     }
     credits = list(story.story_credits.all())
+    authors = [c.credit.name for c in credits if c.role != StoryCredit.Role.CONTRIBUTOR]
+    contributors = [c.credit.name for c in credits if c.role == StoryCredit.Role.CONTRIBUTOR]
     tags = list(story.tags.all())
     return render(
         request,
@@ -93,7 +96,8 @@ def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
         {
             "edition": edition,
             "story": story,
-            "credits": credits,
+            "byline": join_names_html(authors, "byline__name"),
+            "contributors": join_names_html(contributors, "byline__name"),
             "tags": tags,
             "source_edition": siblings.get(story.source_language),
             "switcher": seo.language_links(urls, language),
@@ -169,7 +173,7 @@ def _find_named(model: type[Section] | type[Tag], language: str, slug: str) -> S
 
 def _paginate(request: HttpRequest, queryset) -> Page:  # type: ignore[no-untyped-def]
     raw = request.GET.get("page", "1")
-    if not raw.isdigit() or int(raw) < 1:
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
         raise Http404("Page numbers are positive whole numbers")
     paginator = Paginator(queryset, settings.PRENSA_PAGE_SIZE)
     number = int(raw)
