@@ -4,7 +4,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("desk/", include("prensa.translation.urls")),
+    path("desk/", include("prensa.desk.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("comments/", include("prensa.comments.urls")),

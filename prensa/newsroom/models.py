@@ -10,7 +10,8 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from prensa.lib.markup import render_markdown
+from prensa.lib.markup import paragraphs, render_markdown
+from prensa.newsroom.signals import edition_content_changed
 
 
 class Language(models.TextChoices):
@@ -202,6 +203,20 @@ class EditionQuerySet(models.QuerySet):
 CONTENT_FIELDS = ("headline", "standfirst", "body")
 
 
+def unique_slug(language: str, text: str, exclude_pk: int | None = None) -> str:
+    """An ASCII slug for `text`, unique among editions in `language` (suffix -2, -3… if taken)."""
+    base = slugify(text)[:110].strip("-") or "story"
+    taken = set(
+        Edition.objects.filter(language=language, slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
 class Edition(models.Model):
     """A story in one language: what readers of that language see."""
 
@@ -259,13 +274,16 @@ class Edition(models.Model):
         if not self.slug:
             self.slug = slugify(self.headline)[:120].strip("-") or "story"
         loaded = getattr(self, "_loaded_content", None)
-        if loaded is not None and any(getattr(self, k) != v for k, v in loaded.items()):
+        changed = loaded is not None and any(getattr(self, k) != v for k, v in loaded.items())
+        if changed:
             self.revision += 1
             self.modified_at = timezone.now()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
         self._loaded_content = {name: getattr(self, name) for name in CONTENT_FIELDS}
+        if changed:
+            edition_content_changed.send(sender=Edition, edition=self)
 
     @property
     def is_published(self) -> bool:
@@ -285,6 +303,10 @@ class Edition(models.Model):
     @cached_property
     def body_html(self) -> str:
         return render_markdown(self.body)
+
+    def blocks(self) -> list[str]:
+        """The units translation works on: headline, standfirst, then each body block."""
+        return [self.headline, self.standfirst, *paragraphs(self.body)]
 
     @property
     def is_machine_translation(self) -> bool:

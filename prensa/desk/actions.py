@@ -1,0 +1,319 @@
+"""What the desk does, as small actions with check() and execute().
+
+Views, the CLI and tasks call these; each checks permissions and state first
+and raises `ActionError` with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from prensa.newsroom.models import Edition, Story, unique_slug
+from prensa.translation.staleness import State, mark_reviewed, refresh
+
+from . import drafting, segments
+from .models import DraftJob, Segment
+
+logger = logging.getLogger(__name__)
+
+User = AbstractBaseUser | AnonymousUser | None
+
+
+class ActionError(Exception):
+    """A refused action: `message` says why, `status` is the HTTP status a view should answer."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def _require(user: User, permission: str) -> None:
+    """`None` is the system itself (CLI, tasks); people need the permission."""
+    if user is not None and not (user.is_active and user.has_perm(permission)):
+        raise ActionError(_("You do not have permission to do this."), status=403)
+
+
+def source_edition(story: Story) -> Edition:
+    source = story.edition_for(story.source_language)
+    if source is None:
+        raise ActionError(
+            _("This story has no edition in its source language (%(language)s).")
+            % {"language": story.get_source_language_display()},
+            status=409,
+        )
+    if not source.body.strip():
+        raise ActionError(_("The source edition has no body to translate."), status=409)
+    return source
+
+
+@dataclass
+class DraftEdition:
+    """Draft (or re-draft the stale and missing parts of) one language edition of a story."""
+
+    story: Story
+    language: str
+    user: User = None
+    report: drafting.Draft | None = field(default=None, init=False)
+
+    def check(self) -> Edition:
+        _require(self.user, "desk.add_segment")
+        if self.language == self.story.source_language:
+            raise ActionError(_("This is the story's source language."), status=409)
+        source = source_edition(self.story)
+        drafting.check_pair(source.language, self.language)
+        return source
+
+    def execute(self) -> Edition:
+        source = self.check()
+        blocks = source.blocks()
+        target = Edition.objects.filter(story=self.story, language=self.language).first()
+        rows = segments.load(target) if target else []
+        if rows:
+            pure, carried = segments.realign_rows(rows, blocks)
+        else:
+            pure, carried = segments.realign_rows([], blocks)
+        needed = [
+            i for i, segment in enumerate(pure) if segment.state in (State.STALE, State.MISSING)
+        ]
+        if target is not None and rows and not needed:
+            return target  # nothing changed in the source since the last draft
+
+        # The engine runs before anything is written: if it fails, nothing changes.
+        self.report = drafting.machine_draft(
+            [blocks[i] for i in needed], source.language, self.language, positions=needed
+        )
+        with transaction.atomic():
+            current = Edition.objects.select_for_update().get(pk=source.pk)
+            if current.revision != source.revision:
+                raise ActionError(
+                    _("The source changed while the draft was being made; try again."), status=409
+                )
+            for i, text, origin in zip(needed, self.report.texts, self.report.origins, strict=True):
+                pure[i] = refresh(pure[i], text, origin)
+            if target is None:
+                target = Edition(
+                    story=self.story,
+                    language=self.language,
+                    status=Edition.Status.DRAFT,
+                    origin=Edition.Origin.MACHINE,
+                )
+            stored = segments.replace_segments(target_saved(target), pure, carried)
+            for i, issues in zip(needed, self.report.issues, strict=True):
+                stored[i].issues = issues
+                stored[i].issues_acknowledged = False
+            Segment.objects.bulk_update(
+                [stored[i] for i in needed], ["issues", "issues_acknowledged"]
+            )
+            target.translated_from = source
+            target.source_revision = source.revision
+            if target.status != Edition.Status.PUBLISHED:
+                segments.compose(target, stored)
+                target.origin = Edition.Origin.MACHINE
+                if target.slug.startswith("draft-"):
+                    target.slug = unique_slug(target.language, target.headline, target.pk)
+            target.save()
+        logger.info("Drafted %s/%s: %d blocks", self.story.pk, self.language, len(needed))
+        return target
+
+
+def target_saved(edition: Edition) -> Edition:
+    """Segments need a primary key to point at; a new edition is saved with a placeholder."""
+    if edition.pk is None:
+        edition.headline = edition.headline or "…"
+        edition.slug = (
+            f"draft-{edition.story_id}-{edition.language}-{timezone.now():%Y%m%d%H%M%S%f}"
+        )
+        edition.save()
+    return edition
+
+
+def enqueue_draft(story: Story, language: str, user: User = None) -> DraftJob:
+    """Queue a draft for the background worker; an active job for the same edition is reused."""
+    DraftEdition(story, language, user).check()
+    active = DraftJob.objects.filter(
+        story=story, language=language, status__in=[DraftJob.Status.QUEUED, DraftJob.Status.RUNNING]
+    ).first()
+    if active is not None:
+        return active
+    job = DraftJob.objects.create(story=story, language=language, requested_by=_person(user))
+    from .tasks import draft_edition_task
+
+    transaction.on_commit(lambda: draft_edition_task.enqueue(job.pk))
+    return job
+
+
+def _person(user: User) -> AbstractBaseUser | None:
+    return user if user is not None and user.is_authenticated else None
+
+
+def _reviewable(segment: Segment, user: User) -> None:
+    _require(user, "desk.change_segment")
+    if segment.state == State.MISSING:
+        raise ActionError(_("This paragraph has not been drafted yet."), status=409)
+
+
+@dataclass
+class SaveSegment:
+    """A translator's own wording for one block, kept apart from the machine's draft."""
+
+    segment: Segment
+    text: str
+    user: User = None
+
+    def check(self) -> str:
+        _reviewable(self.segment, self.user)
+        text = self.text.replace("\r\n", "\n").strip()
+        if not text and self.segment.source_text.strip():
+            raise ActionError(_("A translation cannot be empty."))
+        return text
+
+    def execute(self) -> Segment:
+        text = self.check()
+        segment = self.segment
+        segment.human_text = None if text == segment.machine_text else text
+        edition = segment.edition
+        source = edition.translated_from
+        segment.issues = drafting.block_issues(
+            segment.source_text, segment.text, source.language if source else "", edition.language
+        )
+        segment.issues_acknowledged = False
+        segment.save()
+        _recompose_unpublished(edition)
+        return segment
+
+
+@dataclass
+class ReviewSegment:
+    """A person approves one block; open fidelity problems need an explicit acknowledgement."""
+
+    segment: Segment
+    user: User = None
+    acknowledge: bool = False
+
+    def check(self) -> None:
+        _reviewable(self.segment, self.user)
+        if self.segment.has_open_issues and not self.acknowledge:
+            raise ActionError(
+                _(
+                    "Fidelity checks failed for this paragraph: %(issues)s. Tick “acknowledge” to approve it anyway."
+                )
+                % {"issues": "; ".join(i["message"] for i in self.segment.issues)},
+                status=409,
+            )
+
+    def execute(self) -> Segment:
+        self.check()
+        segment = self.segment
+        segment.take(mark_reviewed(segment.as_pure()))
+        segment.issues_acknowledged = segment.issues_acknowledged or self.acknowledge
+        segment.reviewed_by = _person(self.user)
+        segment.reviewed_at = timezone.now()
+        segment.save()
+        edition = segment.edition
+        if edition.translated_from is not None:
+            drafting.remember(
+                segment.source_text,
+                segment.text,
+                edition.translated_from.language,
+                edition.language,
+            )
+        _recompose_unpublished(edition)
+        return segment
+
+
+@dataclass
+class ReviewEdition:
+    """Approve every drafted block of an edition at once."""
+
+    edition: Edition
+    user: User = None
+    acknowledge: bool = False
+
+    def check(self) -> list[Segment]:
+        _require(self.user, "desk.change_segment")
+        rows = segments.load(self.edition)
+        if not rows:
+            raise ActionError(_("This edition has no translated segments to review."), status=409)
+        missing = [row.position for row in rows if row.state == State.MISSING]
+        if missing:
+            raise ActionError(_("Some paragraphs have not been drafted yet."), status=409)
+        blocked = [row for row in rows if row.state != State.REVIEWED and row.has_open_issues]
+        if blocked and not self.acknowledge:
+            raise ActionError(
+                _("%(count)s paragraphs have failed fidelity checks; review them or acknowledge.")
+                % {"count": len(blocked)},
+                status=409,
+            )
+        return rows
+
+    def execute(self) -> int:
+        rows = self.check()
+        count = 0
+        with transaction.atomic():
+            for row in rows:
+                if row.state != State.REVIEWED:
+                    ReviewSegment(row, self.user, acknowledge=self.acknowledge).execute()
+                    count += 1
+        return count
+
+
+@dataclass
+class PublishEdition:
+    """Publish a translated edition; unreviewed machine text needs `allow_machine`."""
+
+    edition: Edition
+    user: User = None
+    allow_machine: bool = False
+
+    def check(self) -> list[Segment]:
+        _require(self.user, "newsroom.change_edition")
+        rows = segments.load(self.edition)
+        if any(row.state in (State.STALE, State.MISSING) for row in rows):
+            raise ActionError(
+                _(
+                    "Some paragraphs are out of date with the source; re-draft or review them first."
+                ),
+                status=409,
+            )
+        machine = [row for row in rows if row.state in (State.MACHINE, State.MEMORY)]
+        if machine and not self.allow_machine:
+            raise ActionError(
+                _(
+                    "%(count)s paragraphs are unreviewed machine translation. Review them, or choose "
+                    "to publish as machine translation (readers will see a notice)."
+                )
+                % {"count": len(machine)},
+                status=409,
+            )
+        return rows
+
+    def execute(self) -> Edition:
+        rows = self.check()
+        edition = self.edition
+        with transaction.atomic():
+            if rows:
+                segments.compose(edition, rows)
+                reviewed = all(row.state == State.REVIEWED for row in rows)
+                edition.origin = Edition.Origin.REVIEWED if reviewed else Edition.Origin.MACHINE
+                if edition.translated_from is not None:
+                    edition.source_revision = edition.translated_from.revision
+            edition.status = Edition.Status.PUBLISHED
+            if edition.published_at is None or edition.published_at > timezone.now():
+                edition.published_at = timezone.now()
+            edition.save()
+        logger.info("Published edition %s (%s)", edition.pk, edition.origin)
+        return edition
+
+
+def _recompose_unpublished(edition: Edition) -> None:
+    """Draft editions follow the desk; published ones change only when published again."""
+    if edition.status != Edition.Status.PUBLISHED:
+        segments.compose(edition, segments.load(edition))
+        edition.save()

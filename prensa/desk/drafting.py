@@ -1,0 +1,114 @@
+"""The desk's bridge to the translation pipeline (prensa.translation)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from prensa.newsroom.models import Edition, Section, Tag
+from prensa.translation.fidelity import check_fidelity
+from prensa.translation.glossary import Glossary, Term
+from prensa.translation.memory import DatabaseMemory
+from prensa.translation.pipeline import MEMORY, Block, Pipeline
+from prensa.translation.segmenting import split_sentences
+from prensa.translation.staleness import State
+
+from .models import HEADLINE, STANDFIRST
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Machine drafts of some blocks: text, where it came from, fidelity issues, per block."""
+
+    texts: list[str]
+    origins: list[State]
+    issues: list[list[dict[str, str]]]
+
+
+def _kind(position: int) -> str:
+    return {HEADLINE: "headline", STANDFIRST: "standfirst"}.get(position, "body")
+
+
+def glossary_for(source: str, target: str) -> Glossary:
+    """The newsroom's glossary plus the names of sections and tags, which must match the site."""
+    glossary = Glossary.from_database(source, target)
+    taxonomy = [
+        Term(named.name_in(source), named.name_in(target), source, target)
+        for model in (Section, Tag)
+        for named in model.objects.all()
+        if named.name_in(source) and named.name_in(source) != named.name_in(target)
+    ]
+    return Glossary([*glossary.terms, *taxonomy])
+
+
+def check_pair(source: str, target: str) -> None:
+    """Raise `UnsupportedPair` (a TranslationError) when no engine serves the pair."""
+    Pipeline().engines_for(source, target)
+
+
+def machine_draft(
+    blocks: list[str], source: str, target: str, positions: list[int] | None = None
+) -> Draft:
+    """Translate `blocks` with memory, glossary and engines; raises TranslationError, never half."""
+    if not blocks:
+        return Draft([], [], [])
+    positions = positions if positions is not None else [2] * len(blocks)
+    pipeline = Pipeline(memory=DatabaseMemory(), glossary=glossary_for(source, target))
+    items = [Block(_kind(p), text) for p, text in zip(positions, blocks, strict=True)]
+    non_empty = [item for item in items if item.text.strip()]
+    translation = pipeline.translate_blocks(non_empty, source, target) if non_empty else None
+    done = iter(translation.blocks if translation else ())
+    checks = iter(translation.report.paragraphs if translation else ())
+    texts, origins, issues = [], [], []
+    for item in items:
+        if not item.text.strip():
+            texts.append("")
+            origins.append(State.MACHINE)
+            issues.append([])
+            continue
+        block, check = next(done), next(checks)
+        from_memory = bool(block.segments) and all(s.origin == MEMORY for s in block.segments)
+        texts.append(block.text)
+        origins.append(State.MEMORY if from_memory else State.MACHINE)
+        issues.append([{"check": i.check, "message": i.message} for i in check.issues])
+    return Draft(texts, origins, issues)
+
+
+def block_issues(source_text: str, target_text: str, source: str, target: str) -> list[dict]:
+    """Fidelity issues of one block after a person edited it."""
+    if not source or not source_text.strip():
+        return []
+    report = check_fidelity([source_text], [target_text], source, target)
+    return [{"check": i.check, "message": i.message} for p in report.paragraphs for i in p.issues]
+
+
+def edition_issues(source: Edition, target: Edition) -> list[dict]:
+    """Fidelity issues between two editions as readers see them, with block positions."""
+    source_blocks, target_blocks = source.blocks(), target.blocks()
+    report = check_fidelity(
+        source_blocks,
+        target_blocks,
+        source.language,
+        target.language,
+        kinds=[_kind(i) for i in range(len(source_blocks))],
+    )
+    issues: list[dict] = [{"check": i.check, "message": i.message} for i in report.issues]
+    for paragraph in report.paragraphs:
+        for issue in paragraph.issues:
+            issues.append(
+                {"position": paragraph.index, "check": issue.check, "message": issue.message}
+            )
+    return issues
+
+
+def remember(source_text: str, target_text: str, source: str, target: str) -> None:
+    """Put an approved block into the translation memory, sentence by sentence when they align."""
+    if not source_text.strip() or not target_text.strip():
+        return
+    memory = DatabaseMemory()
+    source_sentences = [s.text for s in split_sentences(source_text, source)]
+    target_sentences = [s.text for s in split_sentences(target_text, target)]
+    if len(source_sentences) == len(target_sentences) > 1:
+        for s, t in zip(source_sentences, target_sentences, strict=True):
+            memory.add(s, t, source, target)
+    else:
+        memory.add(source_text, target_text, source, target)

@@ -1,0 +1,29 @@
+"""Shared by the desk's commands: find a story by id, key or slug of any edition."""
+
+from django.core.management.base import CommandError
+
+from prensa.newsroom.models import Edition, Story
+
+
+def find_story(reference: str) -> Story:
+    stories = Story.objects.prefetch_related("editions")
+    if reference.isdigit():
+        story = stories.filter(pk=int(reference)).first()
+    else:
+        story = stories.filter(key=reference).first()
+        if story is None:
+            edition = Edition.objects.filter(slug=reference).first()
+            story = stories.filter(pk=edition.story_id).first() if edition else None
+    if story is None:
+        raise CommandError(f"No story with id, key or slug {reference!r}.")
+    return story
+
+
+def parse_languages(value: str, story: Story) -> list[str]:
+    from prensa.lib.languages import codes
+
+    wanted = [code.strip() for code in value.split(",") if code.strip()]
+    unknown = [code for code in wanted if code not in codes()]
+    if unknown:
+        raise CommandError(f"Unknown language(s): {', '.join(unknown)}. Use {', '.join(codes())}.")
+    return wanted or [code for code in codes() if code != story.source_language]

@@ -1,0 +1,122 @@
+"""The desk's memory of how each translated edition was made.
+
+A translated edition is stored twice on purpose: as the Edition readers see
+(headline, standfirst, body) and as Segments, one per source block, each
+remembering the source block it was made from, the machine's draft and a
+person's post-edit as separate layers. The Edition is composed from the
+segments whenever the desk changes them.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from prensa.newsroom.models import Edition, Language, Story
+from prensa.translation import staleness
+from prensa.translation.staleness import State
+
+HEADLINE, STANDFIRST = 0, 1  # positions of the two blocks before the body
+
+
+class DraftJob(models.Model):
+    """One request to draft (or re-draft) a story's edition in one language."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="draft_jobs")
+    language = models.CharField(max_length=2, choices=Language.choices)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    retry_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["story", "language", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"Draft {self.story_id}/{self.language}: {self.status}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class Segment(models.Model):
+    """One block of a translated edition (see prensa.translation.staleness.Segment)."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="segments")
+    position = models.PositiveIntegerField()
+    source_hash = models.CharField(max_length=64, blank=True)
+    source_text = models.TextField(blank=True)
+    previous_source_text = models.TextField(null=True, blank=True)
+    machine_text = models.TextField(blank=True)
+    human_text = models.TextField(null=True, blank=True)
+    state = models.CharField(
+        max_length=10, choices=[(s.value, s.value) for s in State], default=State.MACHINE
+    )
+    # Fidelity problems found for this block (list of {"code", "message"}), and whether a
+    # person has seen them and decided they are fine.
+    issues = models.JSONField(default=list, blank=True)
+    issues_acknowledged = models.BooleanField(default=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["edition", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "position"], name="segment_unique_position")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.edition_id}#{self.position} ({self.state})"
+
+    @property
+    def text(self) -> str:
+        return self.human_text if self.human_text is not None else self.machine_text
+
+    @property
+    def is_fresh(self) -> bool:
+        return self.state in (State.MACHINE, State.MEMORY, State.REVIEWED)
+
+    @property
+    def has_open_issues(self) -> bool:
+        return bool(self.issues) and not self.issues_acknowledged
+
+    @property
+    def kind(self) -> str:
+        return {HEADLINE: "headline", STANDFIRST: "standfirst"}.get(self.position, "body")
+
+    def as_pure(self) -> staleness.Segment:
+        return staleness.Segment(
+            source_hash=self.source_hash,
+            source_text=self.source_text,
+            machine_text=self.machine_text,
+            human_text=self.human_text,
+            state=State(self.state),
+            previous_source_text=self.previous_source_text,
+        )
+
+    def take(self, pure: staleness.Segment) -> None:
+        """Copy the fields of a pure segment onto this row."""
+        self.source_hash = pure.source_hash
+        self.source_text = pure.source_text
+        self.machine_text = pure.machine_text
+        self.human_text = pure.human_text
+        self.state = pure.state.value
+        self.previous_source_text = pure.previous_source_text

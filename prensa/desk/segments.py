@@ -1,0 +1,81 @@
+"""Segment rows ↔ pure segments, and composing an edition from its segments."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from prensa.newsroom.models import Edition
+from prensa.translation.staleness import Segment as PureSegment
+from prensa.translation.staleness import realign_indexed
+
+from .models import HEADLINE, STANDFIRST, Segment
+
+# Row fields that belong to a person's review, carried along while the block is unchanged.
+_REVIEW_FIELDS = ("issues", "issues_acknowledged", "reviewed_by_id", "reviewed_at")
+
+
+def load(edition: Edition) -> list[Segment]:
+    return list(Segment.objects.filter(edition=edition).order_by("position"))
+
+
+@transaction.atomic
+def replace_segments(
+    edition: Edition, pure: list[PureSegment], carried: list[Segment | None]
+) -> list[Segment]:
+    """Store `pure` as the edition's segments; `carried[i]` is the old row segment i came from."""
+    rows = []
+    for position, (segment, old) in enumerate(zip(pure, carried, strict=True)):
+        row = Segment(edition=edition, position=position)
+        row.take(segment)
+        if old is not None:
+            for field in _REVIEW_FIELDS:
+                setattr(row, field, getattr(old, field))
+        rows.append(row)
+    Segment.objects.filter(edition=edition).delete()
+    return Segment.objects.bulk_create(rows)
+
+
+def realign_rows(
+    rows: list[Segment], blocks: list[str]
+) -> tuple[list[PureSegment], list[Segment | None]]:
+    """Realign stored segments to the source's current blocks."""
+    pairs = realign_indexed([row.as_pure() for row in rows], blocks)
+    return [segment for segment, _ in pairs], [
+        rows[index] if index is not None else None for _, index in pairs
+    ]
+
+
+def realign_translations(source: Edition) -> int:
+    """Realign every edition translated from `source`; returns how many segments went stale."""
+    blocks = source.blocks()
+    went_stale = 0
+    for target in Edition.objects.filter(translated_from=source):
+        rows = load(target)
+        if not rows:
+            continue
+        pure, carried = realign_rows(rows, blocks)
+        before = sum(1 for row in rows if not row.is_fresh)
+        replace_segments(target, pure, carried)
+        went_stale += sum(1 for s in pure if s.needs_attention) - before
+    return went_stale
+
+
+def compose(edition: Edition, rows: list[Segment]) -> None:
+    """Write the segments' text into the edition's headline, standfirst and body (unsaved)."""
+    texts = [
+        " ".join(row.text.split("\n\n")) if row.position > STANDFIRST else row.text for row in rows
+    ]
+    edition.headline = texts[HEADLINE] if texts else ""
+    edition.standfirst = texts[STANDFIRST] if len(texts) > 1 else ""
+    edition.body = "\n\n".join(text for text in texts[2:] if text.strip())
+
+
+def composed_differs(edition: Edition, rows: list[Segment]) -> bool:
+    """True when the desk holds changes the published edition does not show yet."""
+    probe = Edition(headline=edition.headline, standfirst=edition.standfirst, body=edition.body)
+    compose(probe, rows)
+    return (probe.headline, probe.standfirst, probe.body) != (
+        edition.headline,
+        edition.standfirst,
+        edition.body,
+    )

@@ -1,0 +1,208 @@
+"""The translation desk: a stories × languages table and a side-by-side review page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from difflib import SequenceMatcher
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from prensa.lib.languages import codes
+from prensa.newsroom.models import Edition, Story
+
+from . import segments, states
+from .actions import (
+    ActionError,
+    DraftEdition,
+    PublishEdition,
+    ReviewEdition,
+    ReviewSegment,
+    SaveSegment,
+    enqueue_draft,
+    source_edition,
+)
+from .models import Segment
+
+
+def desk_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Staff with the desk's permissions only; others go to the login page or get a 403."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not (request.user.is_staff and request.user.has_perm("desk.view_segment")):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@desk_access
+def index(request: HttpRequest) -> HttpResponse:
+    stories = Story.objects.select_related("section").prefetch_related("editions")
+    page = Paginator(stories.order_by("-created_at", "-pk"), 50).get_page(request.GET.get("page"))
+    cells = states.cells_for(list(page.object_list), codes())
+    rows = [(story, cells[story.pk]) for story in page.object_list]
+    return render(request, "desk/index.html", {"page": page, "rows": rows, "languages": codes()})
+
+
+@desk_access
+@require_POST
+def draft(request: HttpRequest) -> HttpResponse:
+    """Queue drafts of every missing or stale edition of the selected stories, in all languages."""
+    ids = [value for value in request.POST.getlist("story") if value.isdigit()]
+    if not ids:
+        messages.error(request, _("Select at least one story."))
+        return redirect("desk:index")
+    queued, refused = 0, []
+    stories = list(Story.objects.filter(pk__in=ids).prefetch_related("editions"))
+    cells = states.cells_for(stories, codes())
+    for story in stories:
+        for cell in cells[story.pk]:
+            if not cell.needs_draft:
+                continue
+            try:
+                enqueue_draft(story, cell.language, request.user)
+                queued += 1
+            except ActionError as exc:
+                refused.append(f"{story} ({cell.language}): {exc.message}")
+    if queued:
+        messages.success(request, _("%(count)s drafts queued.") % {"count": queued})
+    elif not refused:
+        messages.info(request, _("Nothing to draft: every edition is there and up to date."))
+    for reason in refused:
+        messages.error(request, reason)
+    return redirect(request.POST.get("next") or "desk:index")
+
+
+@desk_access
+def review(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
+    story = get_object_or_404(Story.objects.prefetch_related("editions"), pk=story_id)
+    if language not in codes():
+        raise Http404("No such language")
+    cell = states.cells_for([story], [language])[story.pk][0]
+    edition = cell.edition
+    rows = segments.load(edition) if edition else []
+    try:
+        source = source_edition(story)
+        problem = None
+    except ActionError as exc:
+        source, problem = None, exc.message
+    if problem is None and language != story.source_language:
+        try:
+            DraftEdition(story, language).check()
+        except ActionError as exc:
+            problem = exc.message
+        except Exception as exc:  # an unsupported pair or a misconfigured engine
+            problem = getattr(exc, "message", str(exc))
+    return render(
+        request,
+        "desk/review.html",
+        {
+            "story": story,
+            "language": language,
+            "cell": cell,
+            "edition": edition,
+            "source": source,
+            "problem": problem,
+            "segments": [(row, _source_diff(row)) for row in rows],
+            "pending_publication": bool(
+                edition
+                and rows
+                and edition.status == Edition.Status.PUBLISHED
+                and segments.composed_differs(edition, rows)
+            ),
+        },
+    )
+
+
+@desk_access
+@require_POST
+def draft_one(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
+    story = get_object_or_404(Story.objects.prefetch_related("editions"), pk=story_id)
+    try:
+        enqueue_draft(story, language, request.user)
+        messages.success(request, _("Draft queued; this page shows its progress."))
+    except ActionError as exc:
+        messages.error(request, exc.message)
+    except Exception as exc:
+        messages.error(request, getattr(exc, "message", str(exc)))
+    return redirect("desk:review", story_id=story.pk, language=language)
+
+
+@desk_access
+@require_POST
+def segment(request: HttpRequest, segment_id: int) -> HttpResponse:
+    row = get_object_or_404(
+        Segment.objects.select_related("edition__translated_from"), pk=segment_id
+    )
+    edition = row.edition
+    acknowledge = request.POST.get("acknowledge") == "1"
+    try:
+        if "text" in request.POST:
+            row = SaveSegment(row, request.POST["text"], request.user).execute()
+        if request.POST.get("action") == "review":
+            ReviewSegment(row, request.user, acknowledge=acknowledge).execute()
+    except ActionError as exc:
+        messages.error(request, exc.message)
+    return _back_to(edition, row)
+
+
+@desk_access
+@require_POST
+def review_all(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
+    edition = get_object_or_404(Edition, story_id=story_id, language=language)
+    try:
+        count = ReviewEdition(
+            edition, request.user, request.POST.get("acknowledge") == "1"
+        ).execute()
+        messages.success(request, _("%(count)s paragraphs marked reviewed.") % {"count": count})
+    except ActionError as exc:
+        messages.error(request, exc.message)
+    return redirect("desk:review", story_id=story_id, language=language)
+
+
+@desk_access
+@require_POST
+def publish(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
+    edition = get_object_or_404(Edition, story_id=story_id, language=language)
+    allow_machine = request.POST.get("allow_machine") == "1"
+    try:
+        PublishEdition(edition, request.user, allow_machine=allow_machine).execute()
+        messages.success(request, _("Published."))
+    except ActionError as exc:
+        messages.error(request, exc.message)
+    return redirect("desk:review", story_id=story_id, language=language)
+
+
+def _back_to(edition: Edition, row: Segment) -> HttpResponse:
+    response = redirect("desk:review", story_id=edition.story_id, language=edition.language)
+    response["Location"] += f"#segment-{row.position}"
+    return response
+
+
+def _source_diff(row: Segment) -> SafeString | None:
+    """Word-level diff between the source a stale segment was made from and the source now."""
+    if row.previous_source_text is None:
+        return None
+    old, new = row.previous_source_text.split(), row.source_text.split()
+    parts = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag in ("delete", "replace"):
+            parts.append(format_html("<del>{}</del>", " ".join(old[i1:i2])))
+        if tag in ("insert", "replace"):
+            parts.append(format_html("<ins>{}</ins>", " ".join(new[j1:j2])))
+        if tag == "equal":
+            parts.append(format_html("{}", " ".join(old[i1:i2])))
+    return format_html_join(" ", "{}", ((p,) for p in parts))

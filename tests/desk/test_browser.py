@@ -1,0 +1,50 @@
+"""The desk in a real browser: draft, edit the source, see exactly one paragraph go stale."""
+
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import Page, expect
+
+from prensa.newsroom.models import Edition
+from tests.factories import make_section, make_story
+
+from .conftest import EN_BODY, run_worker
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_translator_sees_exactly_the_edited_paragraph_flagged_stale(live_server, page: Page):
+    User.objects.create_superuser("editor", "editor@example.org", "correct horse")
+    story = make_story(section=make_section(), languages=("en",), source_language="en")
+    source = story.edition_for("en")
+    source.headline, source.body = "Water returns to Tell Ruman", EN_BODY
+    source.save()
+
+    page.goto(f"{live_server.url}/admin/login/?next=/desk/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("correct horse")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Stories and their editions")).to_be_visible()
+
+    # Draft the Spanish edition from its review page; the worker makes it.
+    page.locator(f'tr[data-story="{story.pk}"] td[data-language="es"] a').click()
+    page.get_by_role("button", name="Draft this edition").click()
+    expect(page.locator("[data-edition-state]")).to_have_attribute("data-edition-state", "queued")
+    run_worker()
+    page.reload()
+    expect(page.locator("section.segment")).to_have_count(7)
+    expect(page.locator('section.segment[data-state="stale"]')).to_have_count(0)
+
+    # Edit the fourth body paragraph of the English source in the admin.
+    page.goto(f"{live_server.url}/admin/newsroom/story/{story.pk}/change/")
+    body = page.locator("textarea[name$='-body']").first
+    body.fill(body.input_value().replace("cost $2.3 million", "cost $2.4 million"))
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("changed successfully")
+    assert Edition.objects.get(pk=source.pk).revision == 3
+
+    page.goto(f"{live_server.url}/desk/stories/{story.pk}/es/")
+    stale = page.locator('section.segment[data-state="stale"]')
+    expect(stale).to_have_count(1)
+    expect(stale).to_have_attribute("data-position", "5")
+    expect(stale.locator("ins")).to_have_text("$2.4")
+    expect(page.locator("[data-edition-state]")).to_have_attribute("data-edition-state", "stale")

@@ -1,0 +1,127 @@
+"""The desk's pages: who may see them, the stories × languages table, the review page."""
+
+import pytest
+from django.urls import reverse
+
+from prensa.desk.actions import DraftEdition
+from prensa.desk.models import DraftJob, Segment
+from prensa.newsroom.models import Edition
+
+from .conftest import run_worker, source_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_readers_are_sent_to_log_in(client, english_story):
+    response = client.get(reverse("desk:index"))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+@pytest.mark.parametrize("persona", ["outsider", "reporter"])
+def test_people_without_desk_permissions_get_403(client, english_story, persona, request):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get(reverse("desk:index")).status_code == 403
+    url = reverse("desk:review", args=[english_story.pk, "es"])
+    assert client.get(url).status_code == 403
+    assert client.post(reverse("desk:draft"), {"story": english_story.pk}).status_code == 403
+
+
+@pytest.mark.parametrize("persona", ["translator", "editor"])
+def test_translators_and_editors_see_the_table(client, english_story, persona, request):
+    client.force_login(request.getfixturevalue(persona))
+    page = client.get(reverse("desk:index")).content.decode()
+    assert 'data-language="en" data-state="original"' in page
+    assert 'data-language="pt" data-state="missing"' in page
+
+
+def test_the_table_costs_the_same_queries_for_5_and_40_stories(
+    client, editor, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_story
+
+    client.force_login(editor)
+    counts = []
+    for total in (5, 40):
+        while Edition.objects.filter(language="en").count() < total:
+            make_story()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("desk:index")).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_one_action_queues_every_missing_edition_of_the_selected_stories(
+    client, editor, english_story, django_capture_on_commit_callbacks
+):
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("desk:draft"), {"story": [english_story.pk]})
+    assert response.status_code == 302
+    assert sorted(DraftJob.objects.values_list("language", flat=True)) == ["es", "pt"]
+    run_worker()
+    page = client.get(reverse("desk:index")).content.decode()
+    assert 'data-language="pt" data-state="machine"' in page
+    assert 'data-language="es" data-state="machine"' in page
+
+
+def test_the_review_page_shows_source_beside_draft_with_states(client, translator, english_story):
+    DraftEdition(english_story, "es").execute()
+    client.force_login(translator)
+    page = client.get(reverse("desk:review", args=[english_story.pk, "es"])).content.decode()
+    assert page.count('data-state="machine"') == 7
+    assert "More than 250,000 people fled" in page
+    assert "250.000" in page
+
+
+def test_the_review_page_flags_a_stale_paragraph_with_the_source_diff(
+    client, translator, english_story
+):
+    DraftEdition(english_story, "es").execute()
+    source = source_of(english_story)
+    source.body = source.body.replace("cost $2.3 million", "cost $2.4 million")
+    source.save()
+    client.force_login(translator)
+    page = client.get(reverse("desk:review", args=[english_story.pk, "es"])).content.decode()
+    assert page.count('data-state="stale"') == 1
+    assert "<del>$2.3</del>" in page and "<ins>$2.4</ins>" in page
+
+
+def test_saving_and_reviewing_a_segment_through_the_form(client, translator, english_story):
+    edition = DraftEdition(english_story, "es").execute()
+    row = Segment.objects.get(edition=edition, position=0)
+    client.force_login(translator)
+    response = client.post(
+        reverse("desk:segment", args=[row.pk]),
+        {"text": "El agua vuelve a Tell Ruman", "action": "review"},
+    )
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert (row.human_text, row.state) == ("El agua vuelve a Tell Ruman", "reviewed")
+    assert Edition.objects.get(pk=edition.pk).headline == "El agua vuelve a Tell Ruman"
+
+
+def test_an_empty_translation_is_refused_with_a_message(client, translator, english_story):
+    edition = DraftEdition(english_story, "es").execute()
+    row = Segment.objects.get(edition=edition, position=2)
+    client.force_login(translator)
+    response = client.post(reverse("desk:segment", args=[row.pk]), {"text": "  "}, follow=True)
+    assert "cannot be empty" in response.content.decode()
+    row.refresh_from_db()
+    assert row.human_text is None
+
+
+def test_the_desk_forms_carry_csrf_protection(english_story, translator):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(translator)
+    assert strict.post(reverse("desk:draft"), {"story": english_story.pk}).status_code == 403
+
+
+def test_unknown_story_or_language_is_404(client, translator, english_story):
+    client.force_login(translator)
+    assert client.get(reverse("desk:review", args=[999999, "es"])).status_code == 404
+    assert client.get(reverse("desk:review", args=[english_story.pk, "fr"])).status_code == 404
