@@ -9,7 +9,9 @@ export DJANGO_SETTINGS_MODULE ?= prensa.settings.dev
 
 demo: install
 	$(BIN)/prensa demo
-	@echo "Prensa demo: http://127.0.0.1:$(PORT)/"
+	@echo "Prensa demo: http://127.0.0.1:$(PORT)/  (translation desk: /desk/, admin: /admin/)"
+	$(BIN)/prensa db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/prensa runserver 127.0.0.1:$(PORT)
 
 test: install lint migrations-check test-sqlite test-postgres

@@ -6,6 +6,7 @@ import itertools
 from datetime import datetime, timedelta
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from prensa.newsroom.models import Credit, Edition, Section, Story, StoryCredit, Tag
 
@@ -29,9 +30,9 @@ def make_section(en: str = "World", pt: str = "Mundo", es: str = "Mundo", **extr
         name_en=en,
         name_pt=pt,
         name_es=es,
-        slug_en=f"{en.lower().replace(' ', '-')}-{n}",
-        slug_pt=f"{pt.lower().replace(' ', '-')}-{n}",
-        slug_es=f"{es.lower().replace(' ', '-')}-{n}",
+        slug_en=f"{slugify(en)}-{n}",
+        slug_pt=f"{slugify(pt)}-{n}",
+        slug_es=f"{slugify(es)}-{n}",
         **extra,
     )
 
@@ -42,9 +43,9 @@ def make_tag(en: str = "Climate", pt: str = "Clima", es: str = "Clima") -> Tag:
         name_en=en,
         name_pt=pt,
         name_es=es,
-        slug_en=f"{en.lower()}-{n}",
-        slug_pt=f"{pt.lower()}-{n}",
-        slug_es=f"{es.lower()}-{n}",
+        slug_en=f"{slugify(en)}-{n}",
+        slug_pt=f"{slugify(pt)}-{n}",
+        slug_es=f"{slugify(es)}-{n}",
     )
 
 

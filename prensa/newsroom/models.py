@@ -272,7 +272,7 @@ class Edition(models.Model):
 
     def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         if not self.slug:
-            self.slug = slugify(self.headline)[:120].strip("-") or "story"
+            self.slug = unique_slug(self.language, self.headline, exclude_pk=self.pk)
         loaded = getattr(self, "_loaded_content", None)
         changed = loaded is not None and any(getattr(self, k) != v for k, v in loaded.items())
         if changed:

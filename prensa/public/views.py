@@ -44,7 +44,7 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
     language = request.LANGUAGE_CODE
     found = _find_named(Section, language, section)
     if found.slug_in(language) != section:
-        return HttpResponsePermanentRedirect(found.get_absolute_url(language))
+        return _redirect_keeping_query(request, found.get_absolute_url(language))
     editions = Edition.objects.published().in_language(language).filter(story__section=found)
     page = _paginate(request, editions.for_listing())
     urls = {code: found.get_absolute_url(code) for code in codes()}
@@ -60,7 +60,7 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
     language = request.LANGUAGE_CODE
     found = _find_named(Tag, language, slug)
     if found.slug_in(language) != slug:
-        return HttpResponsePermanentRedirect(found.get_absolute_url(language))
+        return _redirect_keeping_query(request, found.get_absolute_url(language))
     editions = Edition.objects.published().in_language(language).filter(story__tags=found)
     page = _paginate(request, editions.for_listing())
     urls = {code: found.get_absolute_url(code) for code in codes()}
@@ -155,6 +155,11 @@ def _redirect_to_sibling(language: str, slug: str) -> HttpResponse:
         if sibling is not None:
             return HttpResponsePermanentRedirect(sibling.get_absolute_url())
     raise Http404("No such article in this language")
+
+
+def _redirect_keeping_query(request: HttpRequest, url: str) -> HttpResponse:
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
 
 def _find_named(model: type[Section] | type[Tag], language: str, slug: str) -> Section | Tag:
