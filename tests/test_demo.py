@@ -98,3 +98,20 @@ def test_it_does_not_bump_revisions_when_run_again():
     load_demo()
 
     assert dict(Edition.objects.values_list("pk", "revision")) == revisions
+
+
+@pytest.mark.django_db
+def test_demo_translations_are_tracked_so_a_source_edit_flags_only_its_paragraph():
+    from prensa.desk.models import Segment
+
+    call_command("demo", "--no-migrate", stdout=StringIO())
+    source = Edition.objects.get(story__key="demo:tell-ruman-water-returns", language="en")
+    blocks = source.body.split("\n\n")
+    blocks[4] = blocks[4] + " The figure was later confirmed."
+    source.body = "\n\n".join(blocks)
+    source.save()
+    for language in ("pt", "es"):
+        stale = Segment.objects.filter(
+            edition__story=source.story, edition__language=language, state="stale"
+        )
+        assert list(stale.values_list("position", flat=True)) == [4 + 2]

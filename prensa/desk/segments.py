@@ -6,7 +6,7 @@ from django.db import transaction
 
 from prensa.newsroom.models import Edition
 from prensa.translation.staleness import Segment as PureSegment
-from prensa.translation.staleness import realign_indexed
+from prensa.translation.staleness import block_hash, mark_reviewed, realign_indexed
 
 from .models import HEADLINE, STANDFIRST, Segment
 
@@ -79,3 +79,20 @@ def composed_differs(edition: Edition, rows: list[Segment]) -> bool:
         edition.standfirst,
         edition.body,
     )
+
+
+def adopt(source: Edition, target: Edition) -> bool:
+    """Record a translation made outside the desk (import, demo) as reviewed segments.
+
+    Only when its blocks line up one to one with the source's; returns whether it did.
+    Afterwards, editing the source flags exactly the affected blocks stale.
+    """
+    source_blocks, target_blocks = source.blocks(), target.blocks()
+    if len(source_blocks) != len(target_blocks):
+        return False
+    pure = [
+        mark_reviewed(PureSegment(block_hash(s), s, machine_text="", human_text=t))
+        for s, t in zip(source_blocks, target_blocks, strict=True)
+    ]
+    replace_segments(target, pure, [None] * len(pure))
+    return True

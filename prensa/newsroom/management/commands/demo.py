@@ -21,11 +21,29 @@ class Command(BaseCommand):
             report = load_demo()
         except DemoContentError as exc:
             raise CommandError(str(exc)) from None
+        adopted = self._adopt_translations()
         self.stdout.write(
             f"Demo newsroom: {report.stories_created} stories created, "
-            f"{report.stories_updated} already there, {report.editions} editions."
+            f"{report.stories_updated} already there, {report.editions} editions "
+            f"({adopted} more translations now tracked by the desk)."
         )
         self._ensure_editor()
+
+    def _adopt_translations(self) -> int:
+        """Demo translations were written by people: the desk records them as reviewed."""
+        from prensa.desk.models import Segment
+        from prensa.desk.segments import adopt
+        from prensa.newsroom.models import Edition
+
+        translations = Edition.objects.filter(
+            story__key__startswith="demo:", translated_from__isnull=False
+        ).select_related("translated_from")
+        tracked = set(Segment.objects.values_list("edition_id", flat=True).distinct())
+        return sum(
+            adopt(edition.translated_from, edition)
+            for edition in translations
+            if edition.pk not in tracked
+        )
 
     def _ensure_editor(self) -> None:
         User = get_user_model()
