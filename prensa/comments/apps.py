@@ -1,6 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CommentsConfig(AppConfig):
     name = "prensa.comments"
-    verbose_name = "Reader comments"
+    verbose_name = _("Reader comments")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401 - registers the system checks

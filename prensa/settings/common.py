@@ -115,7 +115,7 @@ STORAGES = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False  # the comment form's JavaScript reads it
+CSRF_COOKIE_HTTPONLY = True  # the comment script sends the token from the form
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -1,0 +1,119 @@
+"""Addresses only as salted hashes, kept for a while; a commenter can be forgotten by email."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.forms.models import model_to_dict
+from django.test import RequestFactory
+from django.utils import timezone
+
+from prensa.comments.models import Comment, Report
+from prensa.comments.privacy import client_ip, email_hash, ip_hash
+from tests.comments.helpers import make_comment, post_comment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_stored_comment_holds_no_address_in_the_clear(client, edition):
+    post_comment(client, edition, ip="203.0.113.77", email="nour@example.org")
+
+    stored = " ".join(str(v) for v in model_to_dict(Comment.objects.get()).values())
+    assert "203.0.113.77" not in stored
+    assert "nour" not in stored
+    comment = Comment.objects.get()
+    assert comment.ip_hash == ip_hash("203.0.113.77")
+    assert comment.email_hash == email_hash("nour@example.org")
+
+
+def test_the_hashes_depend_on_the_secret_salt(settings):
+    before = ip_hash("203.0.113.77"), email_hash("nour@example.org")
+    settings.PRENSA_COMMENTS_HASH_SALT = "another secret"
+
+    assert (ip_hash("203.0.113.77"), email_hash("nour@example.org")) != before
+    assert len(before[0]) == 64
+
+
+def test_the_salt_can_come_from_the_environment(monkeypatch):
+    before = ip_hash("203.0.113.77")
+    monkeypatch.setenv("PRENSA_COMMENTS_HASH_SALT", "from the environment")
+
+    assert ip_hash("203.0.113.77") != before
+
+
+def test_addresses_in_one_ipv6_network_share_a_hash():
+    assert ip_hash("2001:db8:1:2::1") == ip_hash("2001:db8:1:2:ffff::9")
+    assert ip_hash("2001:db8:1:2::1") != ip_hash("2001:db8:1:3::1")
+    assert ip_hash("::ffff:203.0.113.5") == ip_hash("203.0.113.5")
+
+
+def test_forwarded_addresses_count_only_behind_a_configured_proxy(settings):
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9"
+    )
+
+    assert client_ip(request) == "10.0.0.2"
+    settings.PRENSA_COMMENTS_TRUSTED_PROXIES = 1
+    assert client_ip(request) == "203.0.113.9"
+
+
+def test_old_address_hashes_are_removed_after_the_retention_period(edition, settings):
+    settings.PRENSA_COMMENTS_IP_RETENTION_DAYS = 30
+    old = make_comment(edition, ip_hash="a" * 64, created_at=timezone.now() - timedelta(days=31))
+    recent = make_comment(edition, ip_hash="b" * 64, created_at=timezone.now() - timedelta(days=29))
+    old_report = Report.objects.create(
+        comment=recent, reporter_hash="c" * 64, created_at=timezone.now() - timedelta(days=40)
+    )
+    out = StringIO()
+
+    call_command("expire_comment_addresses", stdout=out)
+
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    old_report.refresh_from_db()
+    assert (old.ip_hash, recent.ip_hash, old_report.reporter_hash) == ("", "b" * 64, None)
+    assert "1 comment(s) and 1 report(s)" in out.getvalue()
+
+
+def test_forgetting_a_commenter_deletes_their_comments(edition):
+    digest = email_hash("ana@example.org")
+    make_comment(edition, email_hash=digest)
+    make_comment(edition, email_hash=digest, state=Comment.State.PENDING)
+    other = make_comment(edition, email_hash=email_hash("bea@example.org"))
+    out = StringIO()
+
+    call_command("forget_commenter", "--email", " ANA@example.org", stdout=out)
+
+    assert list(Comment.objects.all()) == [other]
+    assert "2 deleted" in out.getvalue()
+
+
+def test_a_forgotten_comment_that_others_answered_is_erased_in_place(edition):
+    digest = email_hash("ana@example.org")
+    theirs = make_comment(edition, email_hash=digest, ip_hash="f" * 64, name="Ana", body="Mine")
+    answer = make_comment(edition, parent=theirs, body="An answer")
+    own_follow_up = make_comment(edition, parent=theirs, email_hash=digest)
+
+    call_command("forget_commenter", "--email", "ana@example.org", stdout=StringIO())
+
+    theirs.refresh_from_db()
+    assert (theirs.name, theirs.body, theirs.email_hash, theirs.ip_hash) == ("", "", "", "")
+    assert theirs.state == Comment.State.REMOVED
+    assert Comment.objects.filter(pk=answer.pk).exists()
+    assert not Comment.objects.filter(pk=own_follow_up.pk).exists()
+
+
+def test_a_dry_run_only_counts(edition):
+    make_comment(edition, email_hash=email_hash("ana@example.org"))
+    out = StringIO()
+
+    call_command("forget_commenter", "--email", "ana@example.org", "--dry-run", stdout=out)
+
+    assert Comment.objects.count() == 1
+    assert "Would remove 1 comment(s)" in out.getvalue()
+
+
+def test_forgetting_needs_an_email_address():
+    with pytest.raises(CommandError):
+        call_command("forget_commenter", "--email", "  ", stdout=StringIO())
