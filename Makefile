@@ -48,7 +48,7 @@ test-postgres: $(VENV)/.installed
 	DATABASE_URL=$$(scripts/start-postgres.sh) $(BIN)/pytest
 
 bench: install
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) prensa.sqlite3 var .pytest_cache

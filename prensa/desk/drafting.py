@@ -29,13 +29,18 @@ def _kind(position: int) -> str:
 
 
 def glossary_for(source: str, target: str) -> Glossary:
-    """The newsroom's glossary plus the names of sections and tags, which must match the site."""
+    """The newsroom's glossary plus multi-word section and tag names, which must match the site.
+
+    Single-word names ("Water", "Energy") are ordinary words in running text; forcing them
+    as fixed renderings would break the sentence's grammar, so only names such as
+    "Middle East" are added.
+    """
     glossary = Glossary.from_database(source, target)
     taxonomy = [
         Term(named.name_in(source), named.name_in(target), source, target)
         for model in (Section, Tag)
         for named in model.objects.all()
-        if named.name_in(source) and named.name_in(source) != named.name_in(target)
+        if " " in named.name_in(source).strip() and named.name_in(source) != named.name_in(target)
     ]
     return Glossary([*glossary.terms, *taxonomy])
 

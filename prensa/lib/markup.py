@@ -1,5 +1,7 @@
 """Story bodies are CommonMark; this is the one place that turns them into HTML."""
 
+import re
+
 import nh3
 from markdown_it import MarkdownIt
 
@@ -40,10 +42,10 @@ def render_markdown(source: str) -> str:
     )
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n+")
+
+
 def paragraphs(source: str) -> list[str]:
-    """Blank-line separated blocks, the unit that translation and staleness track."""
-    return [
-        block.strip()
-        for block in (source or "").replace("\r\n", "\n").split("\n\n")
-        if block.strip()
-    ]
+    """Blank-line separated blocks, trimmed: the unit that translation and staleness track."""
+    text = (source or "").replace("\r\n", "\n").replace("\r", "\n")
+    return [block.strip() for block in _BLANK_LINE.split(text) if block.strip()]

@@ -20,7 +20,7 @@ def _conjunction(last: str) -> str:
 
 
 def join_names(names: list[str]) -> str:
-    """"A", "A and B", "A, B and C" in the active language."""
+    """ "A", "A and B", "A, B and C" in the active language."""
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} {_conjunction(names[-1])} {names[-1]}"

@@ -22,11 +22,12 @@ Everything here is pure: the desk's models store `Segment` fields in columns.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict, deque
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
+
+from prensa.translation.segmenting import segment_hash
 
 
 class State(StrEnum):
@@ -37,10 +38,9 @@ class State(StrEnum):
     MISSING = "missing"  # a new source block that has no translation yet
 
 
-def block_hash(text: str) -> str:
-    """A stable fingerprint of a source block; whitespace differences do not count."""
-    normalised = " ".join(text.split())
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:32]
+# A stable fingerprint of a source block; whitespace differences do not count. The same hash
+# keys the translation memory.
+block_hash = segment_hash
 
 
 @dataclass(frozen=True)
@@ -84,8 +84,16 @@ def realign(segments: list[Segment], new_blocks: list[str]) -> list[Segment]:
     translation marked stale; inserted blocks are MISSING; deleted blocks'
     segments are dropped.
     """
+    return [segment for segment, _ in realign_indexed(segments, new_blocks)]
+
+
+def realign_indexed(
+    segments: list[Segment], new_blocks: list[str]
+) -> list[tuple[Segment, int | None]]:
+    """`realign`, also telling for each result which old segment it came from (None: new)."""
     new_hashes = [block_hash(block) for block in new_blocks]
     result: list[Segment | None] = [None] * len(new_blocks)
+    origin: list[int | None] = [None] * len(new_blocks)
     used = [False] * len(segments)
 
     # 1. Same text: reuse the segment, in order, wherever the block now sits.
@@ -97,6 +105,7 @@ def realign(segments: list[Segment], new_blocks: list[str]) -> list[Segment]:
         if by_hash[digest]:
             index = by_hash[digest].popleft()
             used[index] = True
+            origin[position] = index
             result[position] = replace(segments[index], source_text=new_blocks[position])
 
     # 2. Edited blocks: pair what is left by position within each changed region.
@@ -109,11 +118,14 @@ def realign(segments: list[Segment], new_blocks: list[str]) -> list[Segment]:
         new_left = [j for j in range(j1, j2) if result[j] is None]
         for i, j in zip(old_left, new_left, strict=False):
             used[i] = True
+            origin[j] = i
             result[j] = _stale(segments[i], new_blocks[j])
 
     # 3. Anything still unmatched is new.
     return [
-        segment if segment is not None else Segment("", new_blocks[j], state=State.MISSING)
+        (segment, origin[j])
+        if segment is not None
+        else (Segment("", new_blocks[j], state=State.MISSING), None)
         for j, segment in enumerate(result)
     ]
 

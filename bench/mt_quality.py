@@ -1,0 +1,116 @@
+"""Translation quality on FLORES-200 devtest: raw Apertium against the full pipeline.
+
+Scores chrF2 and BLEU (sacrebleu) in all six directions and prints a table.
+
+    .venv/bin/python bench/mt_quality.py                     # everything, ~1 min
+    .venv/bin/python bench/mt_quality.py --pairs en-es --limit 200
+    .venv/bin/python bench/mt_quality.py --policy names=all,numbers=keep
+
+The data is `../shared/data/flores200` (override with PRENSA_FLORES_DIR).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+
+import _flores
+import sacrebleu
+
+from prensa.translation.engines.apertium import ApertiumEngine
+from prensa.translation.pipeline import Pipeline
+from prensa.translation.protect import ProtectionPolicy
+
+
+def parse_policy(raw: str) -> ProtectionPolicy:
+    options: dict[str, object] = {}
+    for item in filter(None, raw.split(",")):
+        key, _, value = item.partition("=")
+        options[key] = {"true": True, "false": False}.get(value, value)
+    return ProtectionPolicy(**options)  # type: ignore[arg-type]
+
+
+def score(hypotheses: list[str], references: list[str]) -> tuple[float, float]:
+    chrf = sacrebleu.corpus_chrf(hypotheses, [references]).score
+    bleu = sacrebleu.corpus_bleu(hypotheses, [references]).score
+    return chrf, bleu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", default=",".join(f"{s}-{t}" for s, t in _flores.DIRECTIONS))
+    parser.add_argument("--limit", type=int, default=None, help="first N sentences only")
+    parser.add_argument("--policy", default="", help="ProtectionPolicy overrides, k=v,k=v")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--dump", help="write pipeline output to DIR/<pair>.txt")
+    args = parser.parse_args()
+
+    pipeline = Pipeline(
+        engines=[ApertiumEngine(portuguese_variant="pt_BR")],
+        policy=parse_policy(args.policy),
+        check=False,
+    )
+    rows = []
+    for pair in args.pairs.split(","):
+        source, target = pair.split("-")
+        sources = _flores.load(source, args.limit)
+        references = _flores.load(target, args.limit)
+        started = time.perf_counter()
+        raw = _flores.raw_apertium(sources, source, target)
+        raw_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        translation = pipeline.translate_blocks(sources, source, target)
+        pipeline_seconds = time.perf_counter() - started
+        hypotheses = [block.text for block in translation.blocks]
+        if args.dump:
+            from pathlib import Path
+
+            Path(args.dump).mkdir(parents=True, exist_ok=True)
+            Path(args.dump, f"{pair}.txt").write_text("\n".join(hypotheses) + "\n")
+        raw_chrf, raw_bleu = score(raw, references)
+        chrf, bleu = score(hypotheses, references)
+        rows.append(
+            {
+                "pair": f"{source}→{target}",
+                "sentences": len(sources),
+                "raw_chrf2": round(raw_chrf, 1),
+                "raw_bleu": round(raw_bleu, 1),
+                "pipeline_chrf2": round(chrf, 1),
+                "pipeline_bleu": round(bleu, 1),
+                "delta_chrf2": round(chrf - raw_chrf, 2),
+                "raw_seconds": round(raw_seconds, 1),
+                "pipeline_seconds": round(pipeline_seconds, 1),
+            }
+        )
+        if not args.json:
+            row = rows[-1]
+            print(
+                f"{row['pair']}  raw chrF2 {row['raw_chrf2']:5.1f} BLEU {row['raw_bleu']:5.1f}  "
+                f"pipeline chrF2 {row['pipeline_chrf2']:5.1f} BLEU {row['pipeline_bleu']:5.1f}  "
+                f"Δ {row['delta_chrf2']:+.2f}",
+                flush=True,
+            )
+    if args.json:
+        print(json.dumps({"policy": args.policy or "default", "results": rows}, indent=2))
+        return
+    print()
+    print(
+        f"FLORES-200 devtest, {rows[0]['sentences']} sentences, policy: {args.policy or 'default'}"
+    )
+    print(
+        "| Direction | Raw Apertium chrF2 | Raw BLEU | Pipeline chrF2 | Pipeline BLEU | Δ chrF2 |"
+    )
+    print("|---|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(
+            f"| {r['pair']} | {r['raw_chrf2']:.1f} | {r['raw_bleu']:.1f} | "
+            f"{r['pipeline_chrf2']:.1f} | {r['pipeline_bleu']:.1f} | {r['delta_chrf2']:+.2f} |"
+        )
+    worse = [r["pair"] for r in rows if r["delta_chrf2"] < 0]
+    if worse:
+        raise SystemExit(f"pipeline below raw Apertium in: {', '.join(worse)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""The glossary and the translation memory, as the newsroom edits and grows them."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from prensa.translation.glossary import Term
+from prensa.translation.segmenting import segment_hash
+
+LANGUAGE_CHOICES = [("pt", "Português"), ("es", "Español"), ("en", "English")]
+
+
+class GlossaryEntry(models.Model):
+    """A term and its required rendering, or a do-not-translate entry.
+
+    Leave a language blank to apply the entry to every source or target.
+    """
+
+    source_language = models.CharField(
+        _("source language"), max_length=2, choices=LANGUAGE_CHOICES, blank=True
+    )
+    target_language = models.CharField(
+        _("target language"), max_length=2, choices=LANGUAGE_CHOICES, blank=True
+    )
+    term = models.CharField(_("term"), max_length=200)
+    rendering = models.CharField(
+        _("rendering"),
+        max_length=200,
+        blank=True,
+        help_text=_("How the term must come out; ignored for do-not-translate entries."),
+    )
+    do_not_translate = models.BooleanField(
+        _("do not translate"),
+        default=False,
+        help_text=_("Names and organisations that stay exactly as written."),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("glossary entry")
+        verbose_name_plural = _("glossary entries")
+        ordering = ["term", "source_language", "target_language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_language", "target_language", "term"],
+                name="glossaryentry_unique_term_per_pair",
+            )
+        ]
+
+    def __str__(self) -> str:
+        if self.do_not_translate:
+            return f"{self.term} (do not translate)"
+        pair = f"{self.source_language or '*'}→{self.target_language or '*'}"
+        return f"{self.term} → {self.rendering} ({pair})"
+
+    def as_term(self) -> Term:
+        return Term(
+            term=self.term,
+            rendering=self.rendering,
+            source=self.source_language or None,
+            target=self.target_language or None,
+            do_not_translate=self.do_not_translate,
+        )
+
+
+class TranslationMemoryEntry(models.Model):
+    """An approved translation of one source segment, reused for the same segment later."""
+
+    source_language = models.CharField(_("source language"), max_length=2, choices=LANGUAGE_CHOICES)
+    target_language = models.CharField(_("target language"), max_length=2, choices=LANGUAGE_CHOICES)
+    source_hash = models.CharField(max_length=64, editable=False)
+    source_text = models.TextField(_("source text"))
+    target_text = models.TextField(_("target text"))
+    approved_at = models.DateTimeField(_("approved at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("translation memory entry")
+        verbose_name_plural = _("translation memory entries")
+        ordering = ["-approved_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_language", "target_language", "source_hash"],
+                name="tm_unique_segment_per_pair",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"[{self.source_language}→{self.target_language}] {self.source_text[:60]}"
+
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        self.source_hash = segment_hash(self.source_text)
+        super().save(*args, **kwargs)

@@ -1,0 +1,158 @@
+from prensa.translation.fidelity import check_fidelity
+
+from .stories import FIGURES_EN, FIGURES_ES, FIGURES_PT
+
+NAMES = [[], [], ["Nour Al-Din Al-Zenki"], [], []]
+
+
+def issues_by_paragraph(report):
+    return {p.index: [i.check for i in p.issues] for p in report.paragraphs if p.issues}
+
+
+def test_a_faithful_portuguese_translation_passes_every_check():
+    report = check_fidelity(FIGURES_EN, FIGURES_PT, "en", "pt", names=NAMES)
+
+    assert report.ok, report.summary()
+    assert len(report.paragraphs) == 5
+
+
+def test_a_faithful_spanish_translation_passes_every_check():
+    report = check_fidelity(FIGURES_EN, FIGURES_ES, "en", "es", names=NAMES)
+
+    assert report.ok, report.summary()
+
+
+def test_it_checks_the_other_way_round_from_portuguese_to_english():
+    report = check_fidelity(FIGURES_PT, FIGURES_EN, "pt", "en")
+
+    assert report.ok, report.summary()
+
+
+def test_it_flags_a_thousands_separator_read_as_a_decimal():
+    broken = list(FIGURES_PT)
+    broken[1] = broken[1].replace("mais de 250.000 pessoas", "mais de 250,000 pessoas")
+
+    report = check_fidelity(FIGURES_EN, broken, "en", "pt")
+
+    (paragraph,) = report.failed
+    assert paragraph.index == 1
+    (issue,) = paragraph.issues
+    assert issue.check == "numbers"
+    assert issue.missing == ("250,000",)
+
+
+def test_it_flags_a_lost_percentage_year_and_amount_in_one_paragraph():
+    broken = list(FIGURES_ES)
+    broken[3] = "Los precios han subido mucho, y el llamamiento ha recaudado poco en marzo."
+
+    report = check_fidelity(FIGURES_EN, broken, "en", "es")
+
+    (issue,) = report.failed[0].issues
+    assert set(issue.missing) == {"12.5", "1982", "1.2", "4.5"}
+
+
+def test_it_flags_a_missing_ordinal():
+    broken = list(FIGURES_PT)
+    broken[4] = "Foi o comboio a chegar em 2024; 0,75 da carga era trigo."
+
+    report = check_fidelity(FIGURES_EN, broken, "en", "pt")
+
+    assert report.failed[0].issues[0].missing == ("3rd",)
+
+
+def test_it_flags_a_month_or_weekday_that_did_not_survive():
+    broken = list(FIGURES_ES)
+    broken[1] = broken[1].replace("el martes", "el miércoles").replace("marzo", "Marcha")
+
+    report = check_fidelity(FIGURES_EN, broken, "en", "es")
+
+    (issue,) = report.failed[0].issues
+    assert issue.check == "dates"
+    assert issue.missing == ("Tuesday (martes)", "March (marzo)")
+
+
+def test_it_flags_a_mangled_protected_name():
+    broken = list(FIGURES_ES)
+    broken[2] = broken[2].replace("Al-Din", "Al-Alboroto")
+
+    report = check_fidelity(FIGURES_EN, broken, "en", "es", names=NAMES)
+
+    assert issues_by_paragraph(report) == {2: ["names"]}
+
+
+def test_it_flags_missing_glossary_renderings():
+    report = check_fidelity(
+        ["Talks in the Middle East."],
+        ["Conversaciones en el Medio Este."],
+        "en",
+        "es",
+        terms=[["Oriente Medio"]],
+    )
+
+    assert issues_by_paragraph(report) == {0: ["glossary"]}
+
+
+def test_it_flags_a_paragraph_count_mismatch_at_document_level():
+    report = check_fidelity(FIGURES_EN, FIGURES_PT[:4], "en", "pt")
+
+    assert [i.check for i in report.issues] == ["paragraphs"]
+    assert report.paragraphs[4].issues[0].check == "empty"
+    assert not report.ok
+
+
+def test_it_flags_an_empty_paragraph():
+    broken = list(FIGURES_PT)
+    broken[2] = "   "
+
+    report = check_fidelity(FIGURES_EN, broken, "en", "pt")
+
+    assert issues_by_paragraph(report) == {2: ["empty"]}
+
+
+def test_it_flags_a_sentence_left_in_the_source_language():
+    broken = list(FIGURES_PT)
+    broken[4] = (
+        "Foi o 3º comboio a chegar em 2024; 0,75 da carga era trigo. "
+        "The food was wheat and the convoy arrived late in the evening."
+    )
+
+    report = check_fidelity(FIGURES_EN, broken, "en", "pt")
+
+    (issue,) = report.failed[0].issues
+    assert issue.check == "language"
+    assert issue.missing == ("The food was wheat and the convoy arrived late in the evening.",)
+
+
+def test_it_flags_lost_quotation_marks():
+    broken = list(FIGURES_PT)
+    broken[2] = broken[2].replace('"', "")
+
+    report = check_fidelity(FIGURES_EN, broken, "en", "pt")
+
+    assert issues_by_paragraph(report) == {2: ["quotes"]}
+
+
+def test_its_report_is_structured_for_json():
+    broken = list(FIGURES_PT)
+    broken[1] = broken[1].replace("1.200", "1,200")
+
+    data = check_fidelity(
+        FIGURES_EN, broken, "en", "pt", kinds=["headline"] + ["body"] * 4
+    ).to_dict()
+
+    assert data["ok"] is False
+    assert data["paragraphs"][0] == {"index": 0, "kind": "headline", "ok": True, "issues": []}
+    assert data["paragraphs"][1]["issues"][0]["check"] == "numbers"
+    assert data["paragraphs"][1]["issues"][0]["missing"] == ["1,200"]
+
+
+def test_a_paragraph_that_is_only_a_link_or_a_name_is_not_untranslated():
+    report = check_fidelity(
+        ["https://example.org/report/2024", "Nour Al-Din Al-Zenki Brigade Command"],
+        ["https://example.org/report/2024", "Nour Al-Din Al-Zenki Brigade Command"],
+        "en",
+        "pt",
+        names=[[], ["Nour Al-Din Al-Zenki Brigade Command"]],
+    )
+
+    assert report.ok, report.summary()
