@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= prensa.settings.dev
 
 .PHONY: demo test install system-deps messages lint format migrations-check test-sqlite test-postgres bench clean
 
@@ -42,10 +41,10 @@ migrations-check: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 test-sqlite: $(VENV)/.installed
-	$(BIN)/pytest
+	$(BIN)/pytest --ds=prensa.settings.test
 
 test-postgres: $(VENV)/.installed
-	DATABASE_URL=$$(scripts/start-postgres.sh) $(BIN)/pytest
+	DATABASE_URL=$$(scripts/start-postgres.sh) $(BIN)/pytest --ds=prensa.settings.test
 
 bench: install
 	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

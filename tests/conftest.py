@@ -31,3 +31,12 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": os.environ.get("PRENSA_CHROMIUM", "/usr/bin/chromium"),
         "args": CHROMIUM_ARGS,
     }
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request to /pt/ must not leak into the next."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

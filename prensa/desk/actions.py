@@ -105,11 +105,14 @@ class DraftEdition:
                     origin=Edition.Origin.MACHINE,
                 )
             stored = segments.replace_segments(target_saved(target), pure, carried)
-            for i, issues in zip(needed, self.report.issues, strict=True):
+            for i, issues, similar in zip(
+                needed, self.report.issues, self.report.suggestions, strict=True
+            ):
                 stored[i].issues = issues
                 stored[i].issues_acknowledged = False
+                stored[i].suggestions = similar
             Segment.objects.bulk_update(
-                [stored[i] for i in needed], ["issues", "issues_acknowledged"]
+                [stored[i] for i in needed], ["issues", "issues_acknowledged", "suggestions"]
             )
             target.translated_from = source
             target.source_revision = source.revision

@@ -17,11 +17,13 @@ from .models import HEADLINE, STANDFIRST
 
 @dataclass(frozen=True)
 class Draft:
-    """Machine drafts of some blocks: text, where it came from, fidelity issues, per block."""
+    """Machine drafts of some blocks: text, where it came from, fidelity issues, and similar
+    approved sentences from the translation memory (fuzzy matches), per block."""
 
     texts: list[str]
     origins: list[State]
     issues: list[list[dict[str, str]]]
+    suggestions: list[list[dict[str, object]]]
 
 
 def _kind(position: int) -> str:
@@ -55,7 +57,7 @@ def machine_draft(
 ) -> Draft:
     """Translate `blocks` with memory, glossary and engines; raises TranslationError, never half."""
     if not blocks:
-        return Draft([], [], [])
+        return Draft([], [], [], [])
     positions = positions if positions is not None else [2] * len(blocks)
     pipeline = Pipeline(memory=DatabaseMemory(), glossary=glossary_for(source, target))
     items = [Block(_kind(p), text) for p, text in zip(positions, blocks, strict=True)]
@@ -63,19 +65,27 @@ def machine_draft(
     translation = pipeline.translate_blocks(non_empty, source, target) if non_empty else None
     done = iter(translation.blocks if translation else ())
     checks = iter(translation.report.paragraphs if translation else ())
-    texts, origins, issues = [], [], []
+    texts, origins, issues, suggestions = [], [], [], []
     for item in items:
         if not item.text.strip():
             texts.append("")
             origins.append(State.MACHINE)
             issues.append([])
+            suggestions.append([])
             continue
         block, check = next(done), next(checks)
         from_memory = bool(block.segments) and all(s.origin == MEMORY for s in block.segments)
         texts.append(block.text)
         origins.append(State.MEMORY if from_memory else State.MACHINE)
         issues.append([{"check": i.check, "message": i.message} for i in check.issues])
-    return Draft(texts, origins, issues)
+        suggestions.append(
+            [
+                {"source": m.source_text, "target": m.target_text, "score": round(m.score, 2)}
+                for segment in block.segments
+                for m in segment.suggestions[:2]
+            ]
+        )
+    return Draft(texts, origins, issues, suggestions)
 
 
 def block_issues(source_text: str, target_text: str, source: str, target: str) -> list[dict]:

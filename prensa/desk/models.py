@@ -72,6 +72,8 @@ class Segment(models.Model):
     # person has seen them and decided they are fine.
     issues = models.JSONField(default=list, blank=True)
     issues_acknowledged = models.BooleanField(default=False)
+    # Similar approved sentences from the translation memory: [{"source", "target", "score"}].
+    suggestions = models.JSONField(default=list, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )

@@ -10,8 +10,8 @@ from prensa.translation.staleness import block_hash, mark_reviewed, realign_inde
 
 from .models import HEADLINE, STANDFIRST, Segment
 
-# Row fields that belong to a person's review, carried along while the block is unchanged.
-_REVIEW_FIELDS = ("issues", "issues_acknowledged", "reviewed_by_id", "reviewed_at")
+# Row fields carried along while the block is unchanged (a review, its findings).
+_CARRIED_FIELDS = ("issues", "issues_acknowledged", "suggestions", "reviewed_by_id", "reviewed_at")
 
 
 def load(edition: Edition) -> list[Segment]:
@@ -28,7 +28,7 @@ def replace_segments(
         row = Segment(edition=edition, position=position)
         row.take(segment)
         if old is not None:
-            for field in _REVIEW_FIELDS:
+            for field in _CARRIED_FIELDS:
                 setattr(row, field, getattr(old, field))
         rows.append(row)
     Segment.objects.filter(edition=edition).delete()

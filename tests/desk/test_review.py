@@ -51,12 +51,12 @@ def test_a_paragraph_that_lost_a_number_cannot_be_reviewed_without_acknowledging
 
 
 def test_an_approved_paragraph_goes_into_the_translation_memory(draft, translator, english_story):
-    row = rows(draft)[5]
+    row = rows(draft)[6]
     text = "Cerca del 38 % de las casas aún no tiene techo, dijeron los ingenieros."
     SaveSegment(row, text, translator).execute()
-    ReviewSegment(rows(draft)[5], translator, acknowledge=True).execute()
+    ReviewSegment(rows(draft)[6], translator, acknowledge=True).execute()
     entry = TranslationMemoryEntry.objects.get(source_language="en", target_language="es")
-    assert entry.target_text == text
+    assert (entry.source_text, entry.target_text) == (row.source_text, text)
 
 
 def test_memory_is_reused_before_the_engine_for_the_same_sentence(draft, translator, english_story):
@@ -126,3 +126,25 @@ def test_readers_keep_the_published_text_until_the_edition_is_published_again(
     PublishEdition(draft, editor, allow_machine=True).execute()
     draft.refresh_from_db()
     assert "Texto nuevo del traductor." in draft.body
+
+
+def test_a_similar_approved_sentence_is_offered_beside_a_new_draft(draft, translator, client):
+    from tests.factories import make_story
+
+    row = rows(draft)[6]
+    SaveSegment(
+        row, "Cerca del 38 % de las casas aún no tiene techo, dijeron los ingenieros.", translator
+    ).execute()
+    ReviewSegment(rows(draft)[6], translator, acknowledge=True).execute()
+
+    other = make_story(languages=("en",), source_language="en")
+    source = other.edition_for("en")
+    source.body = "About 39% of homes still lack a roof, engineers said."
+    source.save()
+    edition = DraftEdition(other, "es").execute()
+    offered = rows(edition)[2].suggestions
+    assert offered and offered[0]["target"].startswith("Cerca del 38 %")
+    assert 0.7 <= offered[0]["score"] < 1
+    client.force_login(translator)
+    page = client.get(reverse("desk:review", args=[other.pk, "es"])).content.decode()
+    assert "1 similar approved translation" in page
