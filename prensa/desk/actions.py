@@ -13,6 +13,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from prensa.newsroom.models import Edition, Story, unique_slug
 from prensa.translation.staleness import State, mark_reviewed, refresh
@@ -250,7 +251,13 @@ class ReviewEdition:
         blocked = [row for row in rows if row.state != State.REVIEWED and row.has_open_issues]
         if blocked and not self.acknowledge:
             raise ActionError(
-                _("%(count)s paragraphs have failed fidelity checks; review them or acknowledge.")
+                ngettext(
+                    "%(count)s paragraph has failed fidelity checks; review it or tick "
+                    "“acknowledge fidelity warnings”.",
+                    "%(count)s paragraphs have failed fidelity checks; review them or tick "
+                    "“acknowledge fidelity warnings”.",
+                    len(blocked),
+                )
                 % {"count": len(blocked)},
                 status=409,
             )
@@ -288,9 +295,12 @@ class PublishEdition:
         machine = [row for row in rows if row.state in (State.MACHINE, State.MEMORY)]
         if machine and not self.allow_machine:
             raise ActionError(
-                _(
-                    "%(count)s paragraphs are unreviewed machine translation. Review them, or choose "
-                    "to publish as machine translation (readers will see a notice)."
+                ngettext(
+                    "%(count)s paragraph is unreviewed machine translation. Review it, or choose "
+                    "to publish as machine translation (readers see a notice).",
+                    "%(count)s paragraphs are unreviewed machine translation. Review them, or "
+                    "choose to publish as machine translation (readers see a notice).",
+                    len(machine),
                 )
                 % {"count": len(machine)},
                 status=409,

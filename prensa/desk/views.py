@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from prensa.lib.languages import codes
@@ -78,7 +79,11 @@ def draft(request: HttpRequest) -> HttpResponse:
             except ActionError as exc:
                 refused.append(f"{story} ({cell.language}): {exc.message}")
     if queued:
-        messages.success(request, _("%(count)s drafts queued.") % {"count": queued})
+        messages.success(
+            request,
+            ngettext("%(count)s draft queued.", "%(count)s drafts queued.", queued)
+            % {"count": queued},
+        )
     elif not refused:
         messages.info(request, _("Nothing to draft: every edition is there and up to date."))
     for reason in refused:
@@ -167,7 +172,15 @@ def review_all(request: HttpRequest, story_id: int, language: str) -> HttpRespon
         count = ReviewEdition(
             edition, request.user, request.POST.get("acknowledge") == "1"
         ).execute()
-        messages.success(request, _("%(count)s paragraphs marked reviewed.") % {"count": count})
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s paragraph marked reviewed.",
+                "%(count)s paragraphs marked reviewed.",
+                count,
+            )
+            % {"count": count},
+        )
     except ActionError as exc:
         messages.error(request, exc.message)
     return redirect("desk:review", story_id=story_id, language=language)
