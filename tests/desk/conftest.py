@@ -76,6 +76,19 @@ def source_of(story) -> Edition:
 
 
 def run_worker() -> None:
+    """Run queued tasks with the real worker, in this thread, until none is ready.
+
+    The worker closes "old" database connections between tasks, which in a test would
+    close the connection that holds the test's own transaction (PostgreSQL notices),
+    so that one call is disabled here; everything else is the worker's own code.
+    """
+    from unittest import mock
+
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        _run_worker()
+
+
+def _run_worker() -> None:
     call_command(
         "db_worker", "--batch", "--no-startup-delay", "--no-reload", "--interval", "0", verbosity=0
     )
