@@ -31,8 +31,8 @@ def test_a_translator_sees_exactly_the_edited_paragraph_flagged_stale(live_serve
     expect(page.locator("[data-edition-state]")).to_have_attribute("data-edition-state", "queued")
     run_worker()
     page.reload()
-    expect(page.locator("section.segment")).to_have_count(7)
-    expect(page.locator('section.segment[data-state="stale"]')).to_have_count(0)
+    expect(page.locator(".segment")).to_have_count(7)
+    expect(page.locator('.segment[data-state="stale"]')).to_have_count(0)
 
     # Edit the fourth body paragraph of the English source in the admin.
     page.goto(f"{live_server.url}/admin/newsroom/story/{story.pk}/change/")
@@ -43,7 +43,7 @@ def test_a_translator_sees_exactly_the_edited_paragraph_flagged_stale(live_serve
     assert Edition.objects.get(pk=source.pk).revision == 3
 
     page.goto(f"{live_server.url}/desk/stories/{story.pk}/es/")
-    stale = page.locator('section.segment[data-state="stale"]')
+    stale = page.locator('.segment[data-state="stale"]')
     expect(stale).to_have_count(1)
     expect(stale).to_have_attribute("data-position", "5")
     expect(stale.locator("ins")).to_have_text("$2.4")
