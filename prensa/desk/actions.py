@@ -76,6 +76,20 @@ class DraftEdition:
         blocks = source.blocks()
         target = Edition.objects.filter(story=self.story, language=self.language).first()
         rows = segments.load(target) if target else []
+        if target is not None and not rows and target.body.strip():
+            # Written by hand: its words become reviewed segments, never machine text.
+            if not segments.adopt(source, target):
+                raise ActionError(
+                    _(
+                        "This edition was written by hand and its paragraphs do not line up "
+                        "with the source's, so the desk cannot track it. Edit it in the admin, "
+                        "or delete it to draft a new one."
+                    ),
+                    status=409,
+                )
+            rows = segments.load(target)
+            target.translated_from, target.source_revision = source, source.revision
+            target.save(update_fields=["translated_from", "source_revision"])
         if rows:
             pure, carried = segments.realign_rows(rows, blocks)
         else:

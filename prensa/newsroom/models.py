@@ -283,7 +283,8 @@ class Edition(models.Model):
         super().save(*args, **kwargs)
         self._loaded_content = {name: getattr(self, name) for name in CONTENT_FIELDS}
         if changed:
-            edition_content_changed.send(sender=Edition, edition=self)
+            previous = Edition(**{**{k: getattr(self, k) for k in CONTENT_FIELDS}, **loaded})
+            edition_content_changed.send(sender=Edition, edition=self, previous=previous)
 
     @property
     def is_published(self) -> bool:

@@ -3,5 +3,5 @@
 from django.dispatch import Signal
 
 # Sent after an edition's headline, standfirst or body changed and was saved.
-# kwargs: edition
+# kwargs: edition (as saved), previous (an unsaved Edition holding the content before)
 edition_content_changed = Signal()

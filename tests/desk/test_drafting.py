@@ -128,3 +128,56 @@ def test_an_engine_that_is_down_leaves_the_edition_untouched(english_story):
     after = Edition.objects.get(pk=edition.pk)
     assert (after.body, after.revision) == (before.body, before.revision)
     assert [row.state for row in segments(edition)].count("stale") == 1
+
+
+def test_a_hand_written_edition_keeps_its_words_when_the_desk_drafts(english_story):
+    from tests.factories import make_edition
+
+    source = source_of(english_story)
+    words = [f"Parágrafo {n} escrito por una persona." for n in range(5)]
+    edition = make_edition(
+        english_story,
+        "es",
+        headline="Titular a mano",
+        standfirst="Bajada a mano",
+        body="\n\n".join(words),
+        status=Edition.Status.DRAFT,
+    )
+    paragraphs = source.body.split("\n\n")
+    paragraphs[1] = "More than 260,000 people fled the area in 2012, the relief office said."
+    source.body = "\n\n".join(paragraphs)
+    source.save()
+    DraftEdition(english_story, "es").execute()
+    rows = segments(edition)
+    assert [row.text for row in rows[2:]] == words  # nobody's words replaced
+    assert [row.state for row in rows] == ["reviewed"] * 7
+    assert "Parágrafo 1 escrito" in Edition.objects.get(pk=edition.pk).body
+    # From now on the desk tracks it: a source edit flags exactly that paragraph.
+    paragraphs[3] = "The station was built in 1983."
+    source.body = "\n\n".join(paragraphs)
+    source.save()
+    assert [row.position for row in segments(edition) if row.state == "stale"] == [5]
+
+
+def test_a_hand_written_edition_that_does_not_line_up_is_refused(english_story):
+    from tests.factories import make_edition
+
+    make_edition(english_story, "es", body="Un solo párrafo.", status=Edition.Status.DRAFT)
+    with pytest.raises(ActionError, match="written by hand"):
+        DraftEdition(english_story, "es").execute()
+    assert Edition.objects.get(story=english_story, language="es").body == "Un solo párrafo."
+
+
+def test_words_typed_in_the_admin_survive_the_next_desk_change(english_story, translator):
+    from prensa.desk.actions import SaveSegment
+
+    edition = DraftEdition(english_story, "es").execute()
+    blocks = edition.body.split("\n\n")
+    blocks[0] = "ALEPO (Siria) — El agua volvió a Tell Ruman el martes."
+    edition.body = "\n\n".join(blocks)
+    edition.save()  # as the admin would
+    SaveSegment(segments(edition)[4], "Otro párrafo corregido en la mesa.", translator).execute()
+    body = Edition.objects.get(pk=edition.pk).body
+    assert body.startswith("ALEPO (Siria) — El agua volvió a Tell Ruman el martes.")
+    assert "Otro párrafo corregido en la mesa." in body
+    assert segments(edition)[2].human_text.startswith("ALEPO (Siria)")
