@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The demo shows the product as readers see it (real 404 pages); DEBUG=1 make demo for tracebacks.
+DEBUG ?= 0
+export DEBUG
 
 .PHONY: demo test install system-deps messages lint format migrations-check test-sqlite test-postgres bench clean
 
