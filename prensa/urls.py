@@ -1,10 +1,17 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+
+from prensa.public.caching import reader_page
+from prensa.public.sitemaps import SITEMAPS
+from prensa.public.views import robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("desk/", include("prensa.desk.urls")),
+    path("sitemap.xml", reader_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
 ]
 urlpatterns += i18n_patterns(
     path("comments/", include("prensa.comments.urls")),

@@ -2,11 +2,15 @@ from django.urls import path
 from django.utils.translation import pgettext_lazy
 
 from . import views
+from .caching import reader_page
+from .feeds import LatestStories, LatestStoriesAtom
 
 app_name = "public"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("feed/", reader_page(LatestStories()), name="feed"),
+    path("feed/atom/", reader_page(LatestStoriesAtom()), name="feed_atom"),
     path(pgettext_lazy("URL path", "tag/<slug:slug>/"), views.tag, name="tag"),
     path("<slug:section>/", views.section, name="section"),
     path("<slug:section>/<slug:slug>/", views.article, name="article"),

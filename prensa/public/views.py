@@ -112,6 +112,13 @@ def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
     )
 
 
+@reader_page
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /desk/", ""]
+    lines.append(f"Sitemap: {seo.absolute(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
 def _published_article(language: str, slug: str) -> Edition | None:
     """The edition with everything its page shows, in a fixed number of queries."""
     return (

@@ -1,0 +1,75 @@
+"""The sitemap lists every published edition with its hreflang alternates, and every listing."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from prensa.newsroom.models import Edition
+from tests.factories import make_section, make_story, make_tag
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+BASE = "https://news.example.org"
+
+
+def urlset(client) -> dict[str, dict[str, str]]:
+    response = client.get(reverse("sitemap"))
+    assert response.status_code == 200 and not response.cookies
+    root = ET.fromstring(response.content)
+    return {
+        url.findtext("s:loc", namespaces=NS): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
+        }
+        for url in root.findall("s:url", NS)
+    }
+
+
+@pytest.mark.django_db
+def test_every_published_edition_lists_every_published_sibling_and_itself(client):
+    story = make_story(tags=(make_tag(),))
+    partial = make_story(languages=("en", "es"))
+    draft = Edition.objects.get(story=partial, language="es")
+    draft.status = Edition.Status.DRAFT
+    draft.save()
+    urls = urlset(client)
+
+    editions = [story.edition_for(code) for code in ("pt", "es", "en")]
+    expected = {e.language: BASE + e.get_absolute_url() for e in editions}
+    expected["x-default"] = expected["en"]
+    for edition in editions:
+        assert urls[BASE + edition.get_absolute_url()] == expected
+    only = BASE + partial.edition_for("en").get_absolute_url()
+    assert urls[only] == {"en": only, "x-default": only}
+    assert BASE + draft.get_absolute_url() not in urls
+
+
+@pytest.mark.django_db
+def test_front_pages_sections_and_tags_are_listed_in_every_language(client):
+    section, tag = make_section(), make_tag()
+    urls = urlset(client)
+    for code in ("pt", "es", "en"):
+        assert f"{BASE}/{code}/" in urls
+        assert BASE + section.get_absolute_url(code) in urls
+        assert urls[BASE + tag.get_absolute_url(code)]["pt"] == BASE + tag.get_absolute_url("pt")
+
+
+@pytest.mark.django_db
+def test_the_sitemap_costs_the_same_queries_for_5_and_40_stories(client):
+    section = make_section()
+    counts = []
+    for added in (5, 35):
+        for _ in range(added):
+            make_story(section=section)
+        with CaptureQueriesContext(connection) as queries:
+            urlset(client)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_desk(client):
+    body = client.get("/robots.txt").content.decode()
+    assert f"Sitemap: {BASE}/sitemap.xml" in body
+    assert "Disallow: /desk/" in body
