@@ -40,3 +40,12 @@ def _default_language():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _patient_expectations():
+    """Browser assertions wait up to 15 s: CI runs on 2 busy cores, and a slow answer is
+    not a wrong one (a wrong one still fails, after the wait)."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from prensa.lib.markup import paragraphs, render_markdown
+from prensa.newsroom import search
 from prensa.newsroom.signals import edition_content_changed
 
 
@@ -244,6 +246,8 @@ class Edition(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="translations"
     )
     source_revision = models.PositiveIntegerField(null=True, blank=True)
+    # Weighted full-text vector, maintained on PostgreSQL only (see prensa/newsroom/search.py).
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
     objects = EditionQuerySet.as_manager()
 
@@ -280,7 +284,10 @@ class Edition(models.Model):
             self.modified_at = timezone.now()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        created = self._state.adding
         super().save(*args, **kwargs)
+        if changed or created or loaded is None:
+            search.index(self.pk, self.language)
         self._loaded_content = {name: getattr(self, name) for name in CONTENT_FIELDS}
         if changed:
             previous = Edition(**{**{k: getattr(self, k) for k in CONTENT_FIELDS}, **loaded})

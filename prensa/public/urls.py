@@ -12,6 +12,7 @@ urlpatterns = [
     path("feed/", reader_page(LatestStories()), name="feed"),
     path("feed/atom/", reader_page(LatestStoriesAtom()), name="feed_atom"),
     path(pgettext_lazy("URL path", "tag/<slug:slug>/"), views.tag, name="tag"),
+    path(pgettext_lazy("URL path", "search/"), views.search, name="search"),
     path("<slug:section>/", views.section, name="section"),
     path("<slug:section>/<slug:slug>/", views.article, name="article"),
 ]

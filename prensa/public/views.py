@@ -16,6 +16,7 @@ from django.utils import translation
 
 from prensa.lib.languages import codes
 from prensa.lib.text import join_names_html
+from prensa.newsroom import search as newsroom_search
 from prensa.newsroom.models import Edition, Section, StoryCredit, Tag
 
 from . import seo
@@ -68,6 +69,30 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "public/tag.html",
         {"tag": found, "page": page, **_listing_meta(request, urls, page)},
+    )
+
+
+@reader_page
+def search(request: HttpRequest) -> HttpResponse:
+    """Results in the reader's language; the same for every reader, so cacheable by URL."""
+    language = request.LANGUAGE_CODE
+    query = newsroom_search.clean_query(request.GET.get("q", ""))
+    page = None
+    if query:
+        editions = (
+            Edition.objects.published().in_language(language).select_related("story__section")
+        )
+        page = _paginate(request, newsroom_search.search(editions, language, query))
+    urls = {code: _reverse_in(code, "public:search") for code in codes()}
+    return render(
+        request,
+        "public/search.html",
+        {
+            "query": query,
+            "page": page,
+            "switcher": seo.language_links(urls, language),
+            "og_locale": seo.og_locale(language),
+        },
     )
 
 

@@ -1,0 +1,106 @@
+"""Reader search: per language, ranked, safe with any input, cacheable."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from prensa.newsroom.search import uses_postgres
+from tests.factories import make_edition, make_section, make_story
+from tests.pages import reverse_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive():
+    section = make_section()
+    harbour = make_story(section=section, languages=())
+    make_edition(harbour, "en", headline="Harbour cranes return to work", body="Dockers cheered.")
+    make_edition(
+        harbour, "pt", headline="Guindastes voltam ao porto", body="Estivadores comemoram."
+    )
+    water = make_story(section=section, languages=())
+    make_edition(
+        water, "en", headline="Water station reopens", body="The harbour town drinks again."
+    )
+    make_edition(water, "pt", headline="Estação de água reabre", body="A cidade volta a ter água.")
+    draft = make_story(section=section, languages=())
+    make_edition(draft, "en", headline="Harbour secret plan", status="draft")
+    return harbour, water
+
+
+def results(client, language: str, query: str) -> list[str]:
+    response = client.get(reverse_in(language, "public:search"), {"q": query})
+    assert response.status_code == 200
+    assert not response.cookies and "csrfmiddlewaretoken" not in response.content.decode()
+    html = response.content.decode()
+    return [
+        line.split(">", 2)[2].split("<")[0] for line in html.split('class="teaser__headline"')[1:]
+    ]
+
+
+def test_it_finds_published_stories_in_the_readers_language_only(client, archive):
+    found = results(client, "en", "harbour")
+    assert set(found) == {"Harbour cranes return to work", "Water station reopens"}
+    assert results(client, "pt", "harbour") == []
+    assert results(client, "pt", "porto") == ["Guindastes voltam ao porto"]
+
+
+def test_every_word_must_match(client, archive):
+    assert results(client, "en", "harbour cranes") == ["Harbour cranes return to work"]
+
+
+def test_a_headline_match_ranks_above_a_body_match_on_postgresql(client, archive):
+    found = results(client, "en", "harbour")
+    if uses_postgres():
+        assert found[0] == "Harbour cranes return to work"
+    else:  # SQLite: newest first
+        assert found[0] == "Water station reopens"
+
+
+def test_postgresql_stems_words_in_the_editions_language(client, archive):
+    if not uses_postgres():
+        pytest.skip("stemming needs PostgreSQL's text search configurations")
+    assert results(client, "en", "reopening") == ["Water station reopens"]
+    assert results(client, "pt", "estivador") == ["Guindastes voltam ao porto"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "\x00\x01",
+        "<script>alert(1)</script>",
+        "'; DROP TABLE x; --",
+        "a" * 5000,
+        '"unclosed',
+        "-",
+        "OR OR",
+        "%_%",
+        "água & ! | :*",
+    ],
+)
+def test_any_query_gives_a_page_not_an_error(client, archive, query):
+    response = client.get(reverse_in("en", "public:search"), {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_the_search_page_has_a_localized_address_and_form(client, archive):
+    assert reverse_in("pt", "public:search") == "/pt/busca/"
+    assert reverse_in("es", "public:search") == "/es/buscar/"
+    html = client.get("/es/").content.decode()
+    assert 'action="/es/buscar/"' in html and 'role="search"' in html
+
+
+def test_search_costs_the_same_queries_for_few_and_many_matches(client):
+    section = make_section()
+    counts = []
+    for added in (3, 30):
+        for _ in range(added):
+            make_story(section=section)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse_in("en", "public:search"), {"q": "ferry"})
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
