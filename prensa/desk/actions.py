@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from prensa.newsroom.models import Edition, Story, unique_slug
-from prensa.translation.staleness import State, mark_reviewed, refresh
+from prensa.translation.staleness import State, block_hash, mark_reviewed, refresh
 
 from . import drafting, segments
 from .models import DraftJob, Segment
@@ -184,12 +184,23 @@ class SaveSegment:
     segment: Segment
     text: str
     user: User = None
+    # The fingerprint of the text the person started from (see `text_version`); when
+    # given, a save over someone else's newer words is refused instead of overwriting them.
+    based_on: str | None = None
 
     def check(self) -> str:
         _reviewable(self.segment, self.user)
         text = self.text.replace("\r\n", "\n").strip()
         if not text and self.segment.source_text.strip():
             raise ActionError(_("A translation cannot be empty."))
+        if self.based_on is not None and self.based_on != text_version(self.segment):
+            raise ActionError(
+                _(
+                    "Someone else changed this paragraph while you were editing it. Their "
+                    "version is shown now; your text is kept in the box below it."
+                ),
+                status=409,
+            )
         return text
 
     def execute(self) -> Segment:
@@ -205,6 +216,11 @@ class SaveSegment:
         segment.save()
         _recompose_unpublished(edition)
         return segment
+
+
+def text_version(segment: Segment) -> str:
+    """A fingerprint of a segment's current text, for optimistic locking in the review form."""
+    return block_hash(segment.text)[:16]
 
 
 @dataclass

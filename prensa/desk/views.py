@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from prensa.lib.languages import codes
 from prensa.newsroom.models import Edition, Story
+from prensa.translation.errors import TranslationError
 
 from . import segments, states
 from .actions import (
@@ -31,6 +32,7 @@ from .actions import (
     SaveSegment,
     enqueue_draft,
     source_edition,
+    text_version,
 )
 from .models import Segment
 
@@ -94,6 +96,17 @@ def draft(request: HttpRequest) -> HttpResponse:
 @desk_access
 def review(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
     story = get_object_or_404(Story.objects.prefetch_related("editions"), pk=story_id)
+    return _review_page(request, story, language)
+
+
+def _review_page(
+    request: HttpRequest,
+    story: Story,
+    language: str,
+    kept: dict[int, str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The side-by-side page; `kept` holds text a person submitted that was refused."""
     if language not in codes():
         raise Http404("No such language")
     cell = states.cells_for([story], [language])[story.pk][0]
@@ -107,10 +120,9 @@ def review(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
     if problem is None and language != story.source_language:
         try:
             DraftEdition(story, language).check()
-        except ActionError as exc:
+        except (ActionError, TranslationError) as exc:  # e.g. no engine for the pair
             problem = exc.message
-        except Exception as exc:  # an unsupported pair or a misconfigured engine
-            problem = getattr(exc, "message", str(exc))
+    kept = kept or {}
     return render(
         request,
         "desk/review.html",
@@ -121,7 +133,9 @@ def review(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
             "edition": edition,
             "source": source,
             "problem": problem,
-            "segments": [(row, _source_diff(row)) for row in rows],
+            "segments": [
+                (row, _source_diff(row), text_version(row), kept.get(row.pk)) for row in rows
+            ],
             "pending_publication": bool(
                 edition
                 and rows
@@ -129,6 +143,7 @@ def review(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
                 and segments.composed_differs(edition, rows)
             ),
         },
+        status=status,
     )
 
 
@@ -139,10 +154,8 @@ def draft_one(request: HttpRequest, story_id: int, language: str) -> HttpRespons
     try:
         enqueue_draft(story, language, request.user)
         messages.success(request, _("Draft queued; this page shows its progress."))
-    except ActionError as exc:
+    except (ActionError, TranslationError) as exc:
         messages.error(request, exc.message)
-    except Exception as exc:
-        messages.error(request, getattr(exc, "message", str(exc)))
     return redirect("desk:review", story_id=story.pk, language=language)
 
 
@@ -154,13 +167,18 @@ def segment(request: HttpRequest, segment_id: int) -> HttpResponse:
     )
     edition = row.edition
     acknowledge = request.POST.get("acknowledge") == "1"
+    submitted = request.POST.get("text")
     try:
-        if "text" in request.POST:
-            row = SaveSegment(row, request.POST["text"], request.user).execute()
+        if submitted is not None:
+            based_on = request.POST.get("based_on") or None
+            row = SaveSegment(row, submitted, request.user, based_on=based_on).execute()
         if request.POST.get("action") == "review":
             ReviewSegment(row, request.user, acknowledge=acknowledge).execute()
     except ActionError as exc:
+        # Show the page again with the person's words in the box: nothing typed is lost.
         messages.error(request, exc.message)
+        kept = {row.pk: submitted} if submitted is not None else None
+        return _review_page(request, edition.story, edition.language, kept, exc.status)
     return _back_to(edition, row)
 
 

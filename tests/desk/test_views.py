@@ -107,7 +107,8 @@ def test_an_empty_translation_is_refused_with_a_message(client, translator, engl
     edition = DraftEdition(english_story, "es").execute()
     row = Segment.objects.get(edition=edition, position=2)
     client.force_login(translator)
-    response = client.post(reverse("desk:segment", args=[row.pk]), {"text": "  "}, follow=True)
+    response = client.post(reverse("desk:segment", args=[row.pk]), {"text": "  "})
+    assert response.status_code == 400
     assert "cannot be empty" in response.content.decode()
     row.refresh_from_db()
     assert row.human_text is None
@@ -125,3 +126,22 @@ def test_unknown_story_or_language_is_404(client, translator, english_story):
     client.force_login(translator)
     assert client.get(reverse("desk:review", args=[999999, "es"])).status_code == 404
     assert client.get(reverse("desk:review", args=[english_story.pk, "fr"])).status_code == 404
+
+
+def test_two_translators_cannot_silently_overwrite_each_other(client, translator, english_story):
+    from prensa.desk.actions import text_version
+
+    edition = DraftEdition(english_story, "es").execute()
+    row = Segment.objects.get(edition=edition, position=3)
+    started_from = text_version(row)
+    client.force_login(translator)
+    url = reverse("desk:segment", args=[row.pk])
+    first = client.post(url, {"text": "Primera versión de Ana.", "based_on": started_from})
+    assert first.status_code == 302
+    second = client.post(url, {"text": "Versión de Beto.", "based_on": started_from})
+    assert second.status_code == 409
+    page = second.content.decode()
+    assert "Someone else changed this paragraph" in page
+    assert "Versión de Beto." in page  # Beto's words are in the box, not lost
+    row.refresh_from_db()
+    assert row.human_text == "Primera versión de Ana."
