@@ -33,6 +33,92 @@ from prensa.translation.segmenting import normalise, split_sentences
 
 CHECKS = ("paragraphs", "empty", "numbers", "dates", "names", "glossary", "quotes", "language")
 _QUOTES = re.compile(r"[\"“”«»„]")
+
+# A person or organisation named as a speaker: capitalised words, with the particles of
+# transliterated and Iberian names ("Nour Al-Din Al-Zenki", "Maria da Silva").
+_UPPER = "A-ZÁÉÍÓÚÂÊÔÃÕÇÑÜ"
+_NAME = (
+    rf"[{_UPPER}][\w'’-]+"
+    rf"(?:\s+(?:(?:de|da|do|dos|das|del|la|bin|ibn|van|von)\s+)?[{_UPPER}][\w'’-]+){{0,4}}"
+)
+_SPEECH = {
+    "en": "said|says|told|tells|added|adds|explained|asked|warned|wrote|stated",
+    "pt": "disse|diz|afirmou|afirma|declarou|acrescentou|explicou|contou|perguntou|alertou|escreveu",
+    "es": "dijo|dice|afirmó|afirma|declaró|añadió|agregó|explicó|contó|preguntó|advirtió|escribió",
+}
+_ACCORDING = {"en": "according to", "pt": "segundo|de acordo com", "es": "según|de acuerdo con"}
+_LINKS = {"en": "", "pt": r"(?:(?:à|ao|a|o|aos|às)\s+)?", "es": r"(?:(?:a|al|el|la)\s+)?"}
+# Words that start a capitalised run but are not names.
+_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"|„[^“”]*[“”]")
+_NOT_NAMES = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "this",
+    "ele",
+    "ela",
+    "eles",
+    "elas",
+    "o",
+    "os",
+    "as",
+    "um",
+    "uma",
+    "seu",
+    "sua",
+    "él",
+    "ella",
+    "ellos",
+    "ellas",
+    "el",
+    "la",
+    "los",
+    "las",
+    "un",
+    "una",
+    "su",
+}
+
+
+def speakers(text: str, language: str) -> list[str]:
+    """Names a quote is attributed to in `text` ("…,” Hamadani told Prensa Wire.").
+
+    Only names next to a speech verb or "according to" count; weekday and month names
+    and short acronyms (UN → ONU) are left out because translations rightly change them.
+    """
+    if language not in _SPEECH:
+        return []
+    verbs, link = _SPEECH[language], _LINKS[language]
+    patterns = [
+        rf"(?P<name>{_NAME})\s+(?:{verbs})\b",
+        rf"\b(?:{verbs}|{_ACCORDING[language]})\s+{link}(?P<name>{_NAME})",
+    ]
+    calendar = {w for words in (*MONTHS.values(), *WEEKDAYS.values()) for w in words}
+    outside_quotes = _QUOTED.sub(" … ", text)  # "People told me…" inside a quote is no attribution
+    found: list[str] = []
+    for pattern in patterns:
+        for match in re.finditer(pattern, outside_quotes):
+            words = match["name"].split()
+            while words and words[0].lower() in _NOT_NAMES:
+                words.pop(0)
+            name = " ".join(words).strip("'’-")
+            if not name or name.lower() in calendar:
+                continue
+            if name.isupper() and len(name) <= 5:
+                continue
+            found.append(name)
+    return list(dict.fromkeys(found))
+
+
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _NOT_PROSE = re.compile(r"\S+://\S+|\bwww\.\S+|\S+@\S+|`[^`]*`|\]\([^)]*\)")
 # A sentence needs this many words before language identification is trusted.
@@ -215,6 +301,22 @@ def _paragraph_issues(
 
     if _QUOTES.search(source) and len(_QUOTES.findall(target)) < len(_QUOTES.findall(source)):
         issues.append(Issue("quotes", "quotation marks were lost; check the quote's attribution"))
+    if _QUOTES.search(source):
+        # Word by word: a translation may reorder "told Prensa Wire Renata Bastos".
+        target_words = set(re.findall(r"[\w'’-]+", normalised_target))
+        unattributed = [
+            name
+            for name in speakers(source, source_language)
+            if any(word not in target_words for word in name.split() if len(word) > 2)
+        ]
+        if unattributed:
+            issues.append(
+                Issue(
+                    "attribution",
+                    f"the quote's attribution changed: {', '.join(unattributed)} not found",
+                    tuple(unattributed),
+                )
+            )
 
     if identify_language and source_language != target_language:
         untranslated = _untranslated_sentences(

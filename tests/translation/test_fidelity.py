@@ -77,7 +77,8 @@ def test_it_flags_a_mangled_protected_name():
 
     report = check_fidelity(FIGURES_EN, broken, "en", "es", names=NAMES)
 
-    assert issues_by_paragraph(report) == {2: ["names"]}
+    # The name is also the quote's attribution, so both checks speak up.
+    assert issues_by_paragraph(report) == {2: ["names", "attribution"]}
 
 
 def test_it_flags_missing_glossary_renderings():
@@ -156,3 +157,56 @@ def test_a_paragraph_that_is_only_a_link_or_a_name_is_not_untranslated():
     )
 
     assert report.ok, report.summary()
+
+
+def test_it_flags_a_quote_whose_speaker_came_out_mangled():
+    source = ["“The returns are real, but fragile,” said Lina Youssef Al-Dahhan, a spokesperson."]
+    target = ["“Os retornos são reais, mas frágeis”, disse Lina Youssef A o-Dahhan, porta-voz."]
+
+    (check,) = check_fidelity(source, target, "en", "pt").failed
+
+    assert [i.check for i in check.issues] == ["attribution"]
+    assert check.issues[0].missing == ("Lina Youssef Al-Dahhan",)
+
+
+def test_an_attribution_may_move_within_the_sentence():
+    source = ["«Cada vagón cuenta», dijo a Prensa Wire Renata Moreira Bastos, gerente."]
+    target = ["“Every wagon counts,” Renata Moreira Bastos, a manager, told Prensa Wire."]
+
+    assert check_fidelity(source, target, "es", "en").ok
+
+
+def test_words_inside_the_quote_are_not_an_attribution():
+    source = ["“People told me they want repairs,” the mayor said on Tuesday."]
+    target = ["“As pessoas me disseram que querem reparos”, disse a prefeita na terça-feira."]
+
+    assert check_fidelity(source, target, "en", "pt").ok
+
+
+def test_the_demo_newsrooms_human_translations_keep_every_attribution():
+    import tomllib
+    from pathlib import Path
+
+    from prensa.lib.markup import paragraphs
+    from prensa.translation.fidelity import speakers
+
+    stories = Path(__file__).resolve().parents[2] / "prensa/newsroom/demo/stories"
+    attributed = 0
+    for path in sorted(stories.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        source = data["source_language"]
+        source_paragraphs = paragraphs(data["editions"][source]["body"])
+        attributed += sum(len(speakers(p, source)) for p in source_paragraphs)
+        for language, edition in data["editions"].items():
+            if language == source:
+                continue
+            report = check_fidelity(
+                source_paragraphs,
+                paragraphs(edition["body"]),
+                source,
+                language,
+                identify_language=False,
+            )
+            flagged = [i for p in report.paragraphs for i in p.issues if i.check == "attribution"]
+            assert flagged == [], (path.name, language)
+    assert attributed >= 20  # the check is really looking at quotes
