@@ -25,7 +25,9 @@ def replace_segments(
     """Store `pure` as the edition's segments; `carried[i]` is the old row segment i came from."""
     rows = []
     for position, (segment, old) in enumerate(zip(pure, carried, strict=True)):
-        row = Segment(edition=edition, position=position)
+        # A carried block keeps its id, so a review form open in someone's browser still
+        # points at the same paragraph after the source moved around it.
+        row = Segment(pk=old.pk if old is not None else None, edition=edition, position=position)
         row.take(segment)
         if old is not None:
             for field in _CARRIED_FIELDS:

@@ -168,6 +168,8 @@ def segment(request: HttpRequest, segment_id: int) -> HttpResponse:
     edition = row.edition
     acknowledge = request.POST.get("acknowledge") == "1"
     submitted = request.POST.get("text")
+    if request.POST.get("use_suggestion") == "1":
+        submitted = row.machine_text  # the translator drops their words for the new draft
     try:
         if submitted is not None:
             based_on = request.POST.get("based_on") or None

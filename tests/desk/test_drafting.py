@@ -181,3 +181,15 @@ def test_words_typed_in_the_admin_survive_the_next_desk_change(english_story, tr
     assert body.startswith("ALEPO (Siria) — El agua volvió a Tell Ruman el martes.")
     assert "Otro párrafo corregido en la mesa." in body
     assert segments(edition)[2].human_text.startswith("ALEPO (Siria)")
+
+
+def test_segments_keep_their_ids_when_the_source_moves_around_them(english_story):
+    edition = DraftEdition(english_story, "es").execute()
+    before = {row.source_text: row.pk for row in segments(edition)}
+    source = source_of(english_story)
+    paragraphs = source.body.split("\n\n")
+    source.body = "\n\n".join(["A new first paragraph.", *reversed(paragraphs)])
+    source.save()
+    after = {row.source_text: row.pk for row in segments(edition)}
+    assert all(after[text] == pk for text, pk in before.items() if text in after)
+    assert len(set(after.values())) == len(after)

@@ -145,3 +145,28 @@ def test_two_translators_cannot_silently_overwrite_each_other(client, translator
     assert "Versión de Beto." in page  # Beto's words are in the box, not lost
     row.refresh_from_db()
     assert row.human_text == "Primera versión de Ana."
+
+
+def test_a_translator_can_take_the_new_machine_suggestion_for_a_stale_paragraph(
+    client, translator, english_story
+):
+    from prensa.desk.actions import SaveSegment, text_version
+
+    edition = DraftEdition(english_story, "es").execute()
+    row = Segment.objects.get(edition=edition, position=5)
+    SaveSegment(row, "La estación se construyó en 1982.", translator).execute()
+    source = source_of(english_story)
+    source.body = source.body.replace("built in 1982", "built in 1983")
+    source.save()
+    DraftEdition(english_story, "es").execute()
+    row.refresh_from_db()
+    assert row.state == "stale" and "1983" in row.machine_text
+    client.force_login(translator)
+    page = client.get(reverse("desk:review", args=[english_story.pk, "es"])).content.decode()
+    assert "Use the suggestion instead of my text" in page
+    client.post(
+        reverse("desk:segment", args=[row.pk]),
+        {"use_suggestion": "1", "based_on": text_version(row)},
+    )
+    row.refresh_from_db()
+    assert row.human_text is None and "1983" in row.text
