@@ -162,9 +162,9 @@ def draft_one(request: HttpRequest, story_id: int, language: str) -> HttpRespons
 @desk_access
 @require_POST
 def segment(request: HttpRequest, segment_id: int) -> HttpResponse:
-    row = get_object_or_404(
-        Segment.objects.select_related("edition__translated_from"), pk=segment_id
-    )
+    row = Segment.objects.select_related("edition__translated_from").filter(pk=segment_id).first()
+    if row is None:
+        return _segment_gone(request)
     edition = row.edition
     acknowledge = request.POST.get("acknowledge") == "1"
     submitted = request.POST.get("text")
@@ -217,6 +217,20 @@ def publish(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
     except ActionError as exc:
         messages.error(request, exc.message)
     return redirect("desk:review", story_id=story_id, language=language)
+
+
+def _segment_gone(request: HttpRequest) -> HttpResponse:
+    """The paragraph was deleted from the source while someone was editing its translation."""
+    story = Story.objects.filter(pk=request.POST.get("story") or 0).first()
+    language = request.POST.get("language", "")
+    if story is None or language not in codes():
+        raise Http404("No such paragraph")
+    text = (request.POST.get("text") or "").strip()
+    message = _("This paragraph was removed from the source while you were editing it.")
+    if text:
+        message = _("%(message)s Your text was: %(text)s") % {"message": message, "text": text}
+    messages.error(request, message)
+    return _review_page(request, story, language, status=409)
 
 
 def _back_to(edition: Edition, row: Segment) -> HttpResponse:

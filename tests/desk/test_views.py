@@ -170,3 +170,21 @@ def test_a_translator_can_take_the_new_machine_suggestion_for_a_stale_paragraph(
     )
     row.refresh_from_db()
     assert row.human_text is None and "1983" in row.text
+
+
+def test_text_for_a_paragraph_deleted_meanwhile_is_shown_back_not_lost(
+    client, translator, english_story
+):
+    edition = DraftEdition(english_story, "es").execute()
+    row = Segment.objects.get(edition=edition, position=6)
+    source = source_of(english_story)
+    source.body = "\n\n".join(source.body.split("\n\n")[:-1])  # the last paragraph goes
+    source.save()
+    client.force_login(translator)
+    response = client.post(
+        reverse("desk:segment", args=[row.pk]),
+        {"text": "Mi traducción cuidadosa.", "story": english_story.pk, "language": "es"},
+    )
+    assert response.status_code == 409
+    assert "Mi traducción cuidadosa." in response.content.decode()
+    assert client.post(reverse("desk:segment", args=[row.pk]), {"text": "x"}).status_code == 404
