@@ -7,7 +7,7 @@ elements and attributes (is this a link? is it marked current?), not about subst
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -148,3 +148,17 @@ def meta_property(doc: Element, name: str) -> list[str]:
 
 def switcher(doc: Element) -> Element:
     return doc.one("nav", class_="switcher")
+
+
+def query_counts(request: Callable[[], object], grow: Callable[[int], None]) -> list[int]:
+    """Queries `request()` costs with 5 stories and again with 40 (`grow(n)` adds n)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for added in (5, 35):
+        grow(added)
+        with CaptureQueriesContext(connection) as queries:
+            request()
+        counts.append(len(queries))
+    return counts
