@@ -1,0 +1,55 @@
+"""The newsroom admin: where editors write stories, with a guard against lost edits."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.forms import modelform_factory
+
+from prensa.newsroom.admin import EditionForm
+from prensa.newsroom.models import Edition
+from tests.factories import make_story
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client):
+    user = User.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return user
+
+
+def test_the_admin_links_to_the_translation_desk(client, editor):
+    html = client.get("/admin/").content.decode()
+    assert 'href="/desk/"' in html and "Prensa newsroom" in html
+
+
+def test_a_story_opens_with_its_editions_inline(client, editor):
+    story = make_story()
+    html = client.get(f"/admin/newsroom/story/{story.pk}/change/").content.decode()
+    assert html.count('name="editions-') > 0
+    for language in ("pt", "es", "en"):
+        assert story.edition_for(language).headline in html
+
+
+def edition_form(edition: Edition, **changes):
+    Form = modelform_factory(  # as the admin builds it
+        Edition,
+        form=EditionForm,
+        fields=["language", "status", "headline", "slug", "standfirst", "body", "origin"],
+    )
+    opened = Form(instance=edition)
+    data = {name: opened[name].value() for name in opened.fields}
+    data.update(changes)
+    return Form(data=data, instance=Edition.objects.get(pk=edition.pk))
+
+
+def test_saving_over_someone_elses_newer_revision_is_refused(editor):
+    edition = make_story().edition_for("en")
+    mine = edition_form(edition, headline="My headline")
+    theirs = edition_form(edition, headline="Their headline")
+    assert theirs.is_valid(), theirs.errors
+    theirs.save()
+
+    assert not mine.is_valid()
+    assert "Someone else saved this edition" in str(mine.non_field_errors())
+    assert Edition.objects.get(pk=edition.pk).headline == "Their headline"
