@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from prensa.newsroom.models import Edition, Story
+from prensa.newsroom.models import LANGUAGE_CODES, Edition, Story
 from prensa.translation.staleness import State
 
 from .models import DraftJob, Segment
@@ -54,6 +54,17 @@ class Cell:
             and self.edition is not None
             and self.edition.origin == Edition.Origin.MACHINE
         )
+
+
+def needing_work(stories: QuerySet[Story]) -> QuerySet[Story]:
+    """Stories with an edition missing, a stale or undrafted paragraph, or a failed draft."""
+    stale = Segment.objects.filter(
+        edition__story=OuterRef("pk"), state__in=[State.STALE, State.MISSING]
+    )
+    failed = DraftJob.objects.filter(story=OuterRef("pk"), status=DraftJob.Status.FAILED)
+    return stories.annotate(edition_count=Count("editions", distinct=True)).filter(
+        Q(edition_count__lt=len(LANGUAGE_CODES)) | Exists(stale) | Exists(failed)
+    )
 
 
 def cells_for(stories: list[Story], languages: list[str]) -> dict[int, list[Cell]]:

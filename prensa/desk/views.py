@@ -54,10 +54,17 @@ def desk_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 @desk_access
 def index(request: HttpRequest) -> HttpResponse:
     stories = Story.objects.select_related("section").prefetch_related("editions")
+    needs_work = request.GET.get("show") == "needs-work"
+    if needs_work:
+        stories = states.needing_work(stories)
     page = Paginator(stories.order_by("-created_at", "-pk"), 50).get_page(request.GET.get("page"))
     cells = states.cells_for(list(page.object_list), codes())
     rows = [(story, cells[story.pk]) for story in page.object_list]
-    return render(request, "desk/index.html", {"page": page, "rows": rows, "languages": codes()})
+    return render(
+        request,
+        "desk/index.html",
+        {"page": page, "rows": rows, "languages": codes(), "needs_work": needs_work},
+    )
 
 
 @desk_access

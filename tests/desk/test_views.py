@@ -1,5 +1,7 @@
 """The desk's pages: who may see them, the stories × languages table, the review page."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -188,3 +190,24 @@ def test_text_for_a_paragraph_deleted_meanwhile_is_shown_back_not_lost(
     assert response.status_code == 409
     assert "Mi traducción cuidadosa." in response.content.decode()
     assert client.post(reverse("desk:segment", args=[row.pk]), {"text": "x"}).status_code == 404
+
+
+def test_the_desk_can_show_only_the_stories_that_need_work(client, editor, english_story):
+    from tests.factories import make_story
+
+    done = make_story()  # every edition there, nothing stale
+    drafted = make_story(languages=("en",))
+    for language in ("pt", "es"):
+        DraftEdition(drafted, language).execute()
+    stale = make_story(languages=("en",))
+    DraftEdition(stale, "pt").execute()
+    DraftEdition(stale, "es").execute()
+    source = source_of(stale)
+    source.body = source.body.replace("250,000", "260,000")
+    source.save()
+
+    client.force_login(editor)
+    page = client.get(reverse("desk:index"), {"show": "needs-work"}).content.decode()
+    shown = {int(pk) for pk in re.findall(r'data-story="(\d+)"', page)}
+    assert shown == {english_story.pk, stale.pk}
+    assert done.pk not in shown and drafted.pk not in shown
