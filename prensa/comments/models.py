@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from prensa.lib.languages import reverse_in
 from prensa.newsroom.models import Edition, Language, Section, Story
 
 from . import conf, text
@@ -186,8 +186,7 @@ class Comment(models.Model):
         return text.render_body(self.body, conf.max_links())
 
     def get_absolute_url(self) -> str:
-        with translation.override(self.edition.language):
-            url = reverse("comments:thread", kwargs={"edition_id": self.edition_id})
+        url = reverse_in(self.edition.language, "comments:thread", edition_id=self.edition_id)
         return f"{url}#comment-{self.pk}"
 
 

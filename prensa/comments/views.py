@@ -21,7 +21,6 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import Promise
 from django.utils.translation import gettext
@@ -29,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from prensa.lib.languages import reverse_in
 from prensa.newsroom.models import Edition
 
 from . import conf, privacy, ratelimit, threads
@@ -314,8 +314,7 @@ def _reply_target(edition: Edition, raw: object) -> Comment | None:
 
 
 def _thread_url(edition: Edition) -> str:
-    with translation.override(edition.language):
-        return reverse("comments:thread", kwargs={"edition_id": edition.pk})
+    return reverse_in(edition.language, "comments:thread", edition_id=edition.pk)
 
 
 def _page_query(page: int) -> str:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from prensa.newsroom.models import Edition, Story, unique_slug
+from prensa.newsroom.models import Edition, Story
 from prensa.translation.staleness import State, block_hash, mark_reviewed, refresh
 
 from . import drafting, segments
@@ -90,10 +90,7 @@ class DraftEdition:
             rows = segments.load(target)
             target.translated_from, target.source_revision = source, source.revision
             target.save(update_fields=["translated_from", "source_revision"])
-        if rows:
-            pure, carried = segments.realign_rows(rows, blocks)
-        else:
-            pure, carried = segments.realign_rows([], blocks)
+        pure, carried = segments.realign_rows(rows, blocks)
         needed = [
             i for i, segment in enumerate(pure) if segment.state in (State.STALE, State.MISSING)
         ]
@@ -112,14 +109,11 @@ class DraftEdition:
                 )
             for i, text, origin in zip(needed, self.report.texts, self.report.origins, strict=True):
                 pure[i] = refresh(pure[i], text, origin)
-            if target is None:
-                target = Edition(
-                    story=self.story,
-                    language=self.language,
-                    status=Edition.Status.DRAFT,
-                    origin=Edition.Origin.MACHINE,
-                )
-            stored = segments.replace_segments(target_saved(target), pure, carried)
+            if target is None:  # its slug comes from the translated headline
+                target = Edition(story=self.story, language=self.language)
+                segments.compose(target, [segment.text for segment in pure])
+                target.save()
+            stored = segments.replace_segments(target, pure, carried)
             for i, issues, similar in zip(
                 needed, self.report.issues, self.report.suggestions, strict=True
             ):
@@ -132,24 +126,11 @@ class DraftEdition:
             target.translated_from = source
             target.source_revision = source.revision
             if target.status != Edition.Status.PUBLISHED:
-                segments.compose(target, stored)
+                segments.compose(target, [row.text for row in stored])
                 target.origin = Edition.Origin.MACHINE
-                if target.slug.startswith("draft-"):
-                    target.slug = unique_slug(target.language, target.headline, target.pk)
             target.save()
         logger.info("Drafted %s/%s: %d blocks", self.story.pk, self.language, len(needed))
         return target
-
-
-def target_saved(edition: Edition) -> Edition:
-    """Segments need a primary key to point at; a new edition is saved with a placeholder."""
-    if edition.pk is None:
-        edition.headline = edition.headline or "…"
-        edition.slug = (
-            f"draft-{edition.story_id}-{edition.language}-{timezone.now():%Y%m%d%H%M%S%f}"
-        )
-        edition.save()
-    return edition
 
 
 def enqueue_draft(story: Story, language: str, user: User = None) -> DraftJob:
@@ -342,7 +323,7 @@ class PublishEdition:
         edition = self.edition
         with transaction.atomic():
             if rows:
-                segments.compose(edition, rows)
+                segments.compose(edition, [row.text for row in rows])
                 reviewed = all(row.state == State.REVIEWED for row in rows)
                 edition.origin = Edition.Origin.REVIEWED if reviewed else Edition.Origin.MACHINE
                 if edition.translated_from is not None:
@@ -358,5 +339,5 @@ class PublishEdition:
 def _recompose_unpublished(edition: Edition) -> None:
     """Draft editions follow the desk; published ones change only when published again."""
     if edition.status != Edition.Status.PUBLISHED:
-        segments.compose(edition, segments.load(edition))
+        segments.compose(edition, [row.text for row in segments.load(edition)])
         edition.save()

@@ -93,10 +93,6 @@ class Segment(models.Model):
         return self.human_text if self.human_text is not None else self.machine_text
 
     @property
-    def is_fresh(self) -> bool:
-        return self.state in (State.MACHINE, State.MEMORY, State.REVIEWED)
-
-    @property
     def has_open_issues(self) -> bool:
         return bool(self.issues) and not self.issues_acknowledged
 

@@ -47,19 +47,13 @@ def realign_rows(
     ]
 
 
-def realign_translations(source: Edition) -> int:
-    """Realign every edition translated from `source`; returns how many segments went stale."""
+def realign_translations(source: Edition) -> None:
+    """Realign every edition translated from `source` to its current blocks."""
     blocks = source.blocks()
-    went_stale = 0
     for target in Edition.objects.filter(translated_from=source):
         rows = load(target)
-        if not rows:
-            continue
-        pure, carried = realign_rows(rows, blocks)
-        before = sum(1 for row in rows if not row.is_fresh)
-        replace_segments(target, pure, carried)
-        went_stale += sum(1 for s in pure if s.needs_attention) - before
-    return went_stale
+        if rows:
+            replace_segments(target, *realign_rows(rows, blocks))
 
 
 def take_outside_edits(edition: Edition, previous: Edition) -> int:
@@ -86,10 +80,14 @@ def take_outside_edits(edition: Edition, previous: Edition) -> int:
     return len(changed)
 
 
-def compose(edition: Edition, rows: list[Segment]) -> None:
-    """Write the segments' text into the edition's headline, standfirst and body (unsaved)."""
+def compose(edition: Edition, texts: list[str]) -> None:
+    """Write segment texts, in position order, into headline, standfirst and body (unsaved).
+
+    A body segment never splits into two paragraphs: that would shift every block after it.
+    """
     texts = [
-        " ".join(row.text.split("\n\n")) if row.position > STANDFIRST else row.text for row in rows
+        " ".join(text.split("\n\n")) if position > STANDFIRST else text
+        for position, text in enumerate(texts)
     ]
     edition.headline = texts[HEADLINE] if texts else ""
     edition.standfirst = texts[STANDFIRST] if len(texts) > 1 else ""
@@ -99,7 +97,7 @@ def compose(edition: Edition, rows: list[Segment]) -> None:
 def composed_differs(edition: Edition, rows: list[Segment]) -> bool:
     """True when the desk holds changes the published edition does not show yet."""
     probe = Edition(headline=edition.headline, standfirst=edition.standfirst, body=edition.body)
-    compose(probe, rows)
+    compose(probe, [row.text for row in rows])
     return (probe.headline, probe.standfirst, probe.body) != (
         edition.headline,
         edition.standfirst,

@@ -1,6 +1,8 @@
 """The three languages Prensa publishes in, and what each needs besides its code."""
 
 from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 
 # BCP 47 code → Open Graph locale. Portuguese defaults to the Brazilian variant.
 OG_LOCALES = {"pt": "pt_BR", "es": "es_ES", "en": "en_US"}
@@ -14,5 +16,7 @@ def codes() -> list[str]:
     return [code for code, _ in settings.LANGUAGES]
 
 
-def is_supported(code: str) -> bool:
-    return code in codes()
+def reverse_in(language: str, name: str, **kwargs: object) -> str:
+    """`reverse()` as the URL reads in `language`: its /<lang>/ prefix and translated paths."""
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from prensa.lib.languages import reverse_in
 from prensa.lib.markup import paragraphs, render_markdown
 from prensa.newsroom import search
 from prensa.newsroom.signals import edition_content_changed
@@ -103,8 +105,7 @@ class Section(Named):
 
     def get_absolute_url(self, language: str | None = None) -> str:
         language = language or _active_language()
-        with translation.override(language):
-            return reverse("public:section", kwargs={"section": self.slug_in(language)})
+        return reverse_in(language, "public:section", section=self.slug_in(language))
 
 
 class Tag(Named):
@@ -114,8 +115,7 @@ class Tag(Named):
 
     def get_absolute_url(self, language: str | None = None) -> str:
         language = language or _active_language()
-        with translation.override(language):
-            return reverse("public:tag", kwargs={"slug": self.slug_in(language)})
+        return reverse_in(language, "public:tag", slug=self.slug_in(language))
 
 
 class Credit(models.Model):
@@ -294,6 +294,13 @@ class Edition(models.Model):
             edition_content_changed.send(sender=Edition, edition=self, previous=previous)
 
     @property
+    def last_modified(self) -> datetime | None:
+        """When readers last saw the text change: never before its publication."""
+        if self.published_at is None:
+            return self.modified_at
+        return max(self.modified_at, self.published_at)
+
+    @property
     def is_published(self) -> bool:
         return (
             self.status == self.Status.PUBLISHED
@@ -302,11 +309,8 @@ class Edition(models.Model):
         )
 
     def get_absolute_url(self) -> str:
-        with translation.override(self.language):
-            return reverse(
-                "public:article",
-                kwargs={"section": self.story.section.slug_in(self.language), "slug": self.slug},
-            )
+        section = self.story.section.slug_in(self.language)
+        return reverse_in(self.language, "public:article", section=section, slug=self.slug)
 
     @cached_property
     def body_html(self) -> str:

@@ -1,20 +1,16 @@
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
-from prensa.lib.languages import codes
+from prensa.lib.languages import codes, reverse_in
 from prensa.newsroom.models import Section
 
 from .seo import language_links
 
 
 def _home_links(language: str) -> list:
-    urls = {}
-    for code in codes():
-        with translation.override(code):
-            urls[code] = reverse("public:home")
+    urls = {code: reverse_in(code, "public:home") for code in codes()}
     return language_links(urls, language)
 
 

@@ -65,7 +65,7 @@ class LatestStories(Feed):
         return edition.published_at
 
     def item_updateddate(self, edition: Edition):  # type: ignore[no-untyped-def]
-        return max(edition.modified_at, edition.published_at)
+        return edition.last_modified
 
     def item_author_name(self, edition: Edition) -> str:
         return join_names([c.credit.name for c in edition.story.story_credits.all()])

@@ -76,9 +76,7 @@ def news_article(
         "description": edition.standfirst,
         "inLanguage": edition.language,
         "datePublished": edition.published_at.isoformat() if edition.published_at else None,
-        "dateModified": max(edition.modified_at, edition.published_at).isoformat()
-        if edition.published_at
-        else edition.modified_at.isoformat(),
+        "dateModified": edition.last_modified.isoformat(),
         "author": authors,
         "publisher": {
             "@type": "NewsMediaOrganization",

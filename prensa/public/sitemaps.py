@@ -7,10 +7,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Prefetch, QuerySet
-from django.urls import reverse
-from django.utils import translation
 
-from prensa.lib.languages import codes
+from prensa.lib.languages import codes, reverse_in
 from prensa.newsroom.models import Edition, Section, Tag
 
 from .seo import absolute, x_default
@@ -70,7 +68,7 @@ class ArticleSitemap(_AtBaseUrl):
         return edition.get_absolute_url()
 
     def lastmod(self, edition: Edition):  # type: ignore[no-untyped-def]
-        return max(edition.modified_at, edition.published_at)
+        return edition.last_modified
 
     def alternates_for(self, edition: Edition) -> dict[str, str | None]:
         return {e.language: e.get_absolute_url() for e in edition.story.published_editions}
@@ -100,8 +98,7 @@ class ListingSitemap(_AtBaseUrl):
     @staticmethod
     def _path(kind: str, named: object | None, language: str) -> str:
         if named is None:
-            with translation.override(language):
-                return reverse("public:home")
+            return reverse_in(language, "public:home")
         return named.get_absolute_url(language)  # type: ignore[attr-defined]
 
 

@@ -12,9 +12,8 @@ from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
 
-from prensa.lib.languages import codes
+from prensa.lib.languages import codes, reverse_in
 from prensa.lib.text import join_names_html
 from prensa.newsroom import search as newsroom_search
 from prensa.newsroom.models import Edition, Section, StoryCredit, Tag
@@ -27,7 +26,7 @@ from .caching import reader_page
 def home(request: HttpRequest) -> HttpResponse:
     language = request.LANGUAGE_CODE
     page = _paginate(request, Edition.objects.published().in_language(language).for_listing())
-    urls = {code: _reverse_in(code, "public:home") for code in codes()}
+    urls = {code: reverse_in(code, "public:home") for code in codes()}
     return render(
         request,
         "public/home.html",
@@ -83,7 +82,7 @@ def search(request: HttpRequest) -> HttpResponse:
             Edition.objects.published().in_language(language).select_related("story__section")
         )
         page = _paginate(request, newsroom_search.search(editions, language, query))
-    urls = {code: _reverse_in(code, "public:search") for code in codes()}
+    urls = {code: reverse_in(code, "public:search") for code in codes()}
     return render(
         request,
         "public/search.html",
@@ -234,8 +233,3 @@ def _listing_meta(request: HttpRequest, urls: dict[str, str | None], page: Page)
         "x_default_url": seo.x_default(urls, settings.LANGUAGE_CODE),
         "og_locale": seo.og_locale(language),
     }
-
-
-def _reverse_in(language: str, name: str, **kwargs: str) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)

@@ -61,20 +61,6 @@ class Segment:
         """What readers see: the person's words when there are any, else the machine's."""
         return self.human_text if self.human_text is not None else self.machine_text
 
-    @property
-    def needs_attention(self) -> bool:
-        return self.state in (State.STALE, State.MISSING)
-
-
-def segments_for(blocks: list[str], translations: list[str], state: State) -> list[Segment]:
-    """Segments for a freshly drafted edition."""
-    if len(blocks) != len(translations):
-        raise ValueError(f"{len(blocks)} source blocks but {len(translations)} translations")
-    return [
-        Segment(block_hash(b), b, machine_text=t, state=state)
-        for b, t in zip(blocks, translations, strict=True)
-    ]
-
 
 def realign(segments: list[Segment], new_blocks: list[str]) -> list[Segment]:
     """Map `segments` (made from the previous source) onto `new_blocks` (the edited source).

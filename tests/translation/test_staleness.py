@@ -12,14 +12,14 @@ from prensa.translation.staleness import (
     mark_reviewed,
     realign,
     refresh,
-    segments_for,
 )
 
 SOURCE = [f"Paragraph {n} of the English source." for n in range(1, 11)]
 
 
 def drafted(blocks: list[str]) -> list[Segment]:
-    return segments_for(blocks, [f"ES: {b}" for b in blocks], State.MACHINE)
+    """A fresh machine draft of `blocks`."""
+    return [Segment(block_hash(b), b, machine_text=f"ES: {b}") for b in blocks]
 
 
 def states(segments: list[Segment]) -> list[State]:
@@ -82,7 +82,7 @@ def test_refreshing_a_stale_machine_segment_replaces_the_draft():
     assert redrafted.source_hash == block_hash(edited[0])
 
 
-def test_an_edit_that_is_reverted_is_fresh_again_after_review_only():
+def test_a_reverted_edit_stays_stale_until_a_person_looks_again():
     edited = list(SOURCE)
     edited[2] = "Temporarily different."
     once = realign(drafted(SOURCE), edited)
