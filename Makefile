@@ -47,7 +47,7 @@ test-sqlite: $(VENV)/.installed
 	$(BIN)/pytest --ds=prensa.settings.test
 
 test-postgres: $(VENV)/.installed
-	DATABASE_URL=$$(scripts/start-postgres.sh) $(BIN)/pytest --ds=prensa.settings.test
+	scripts/with-postgres.sh $(BIN)/pytest --ds=prensa.settings.test
 
 bench: install
 	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
