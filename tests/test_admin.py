@@ -53,3 +53,27 @@ def test_saving_over_someone_elses_newer_revision_is_refused(editor):
     assert not mine.is_valid()
     assert "Someone else saved this edition" in str(mine.non_field_errors())
     assert Edition.objects.get(pk=edition.pk).headline == "Their headline"
+
+
+def test_a_translation_keeps_its_paragraph_count_in_the_admin(editor):
+    story = make_story()
+    source, translation = story.edition_for("en"), story.edition_for("es")
+    translation.translated_from = source
+    translation.save()
+    body = translation.body
+
+    added = edition_form(translation, body=body + "\n\nUn párrafo más escrito en el admin.")
+    assert not added.is_valid()
+    assert "Add or remove paragraphs in the source edition" in str(added.errors["body"])
+    removed = edition_form(translation, body=body.split("\n\n")[0])
+    assert not removed.is_valid()
+    assert Edition.objects.get(pk=translation.pk).body == body
+
+    within = edition_form(translation, body=body.replace("\n\n", " Añadido.\n\n", 1))
+    assert within.is_valid(), within.errors
+
+
+def test_an_original_edition_may_gain_paragraphs(editor):
+    edition = make_story().edition_for("en")
+    form = edition_form(edition, body=edition.body + "\n\nOne more paragraph.")
+    assert form.is_valid(), form.errors

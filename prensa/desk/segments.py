@@ -61,21 +61,26 @@ def take_outside_edits(edition: Edition, previous: Edition) -> int:
 
     Without this, the desk would later recompose the edition from its segments and
     silently drop words someone typed in the admin. Only blocks that changed in this
-    save are taken, so desk changes waiting to be published are left alone. Returns
-    how many segments took an outside edit; if a paragraph was added or removed the
-    blocks no longer line up and nothing is taken.
+    save are taken, so desk changes waiting to be published are left alone. A changed
+    block goes to the segment that rendered its previous text, so the match holds even
+    when the source gained a paragraph the edition has not been drafted for yet (the
+    admin refuses to add or remove paragraphs of a translation). Returns how many
+    segments took an outside edit.
     """
     rows = load(edition)
     new, old = edition.blocks(), previous.blocks()
-    if not rows or len(new) != len(rows) or len(old) != len(rows):
+    if not rows or len(new) != len(old):
         return 0
-    changed = [
-        row
-        for row, before, after in zip(rows, old, new, strict=True)
-        if before != after and after != row.text
-    ]
-    for row in changed:
-        row.human_text = new[row.position]
+    unclaimed = list(rows)
+    changed = []
+    for before, after in zip(old, new, strict=True):
+        row = next((row for row in unclaimed if row.text == before), None)
+        if row is None:
+            continue
+        unclaimed.remove(row)
+        if before != after and after != row.text:
+            row.human_text = after
+            changed.append(row)
     Segment.objects.bulk_update(changed, ["human_text"])
     return len(changed)
 

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from prensa.lib.markup import paragraphs
+
 from .models import Credit, Edition, Section, Story, StoryCredit, Tag
 
 
@@ -33,7 +35,31 @@ class EditionForm(forms.ModelForm):
                     ),
                     params={"current": current.first(), "expected": expected},
                 )
+        self._keep_paragraph_count(cleaned)
         return cleaned
+
+    def _keep_paragraph_count(self, cleaned: dict) -> None:
+        """A translation is tracked paragraph by paragraph against its source.
+
+        Adding or removing a paragraph here would leave the desk unable to tell which
+        source paragraph each one renders, and its next change would drop words typed
+        here; edits within paragraphs are fine and become the translator's text.
+        """
+        edition = self.instance
+        if not edition.pk or edition.translated_from_id is None or "body" not in cleaned:
+            return
+        before, after = len(paragraphs(edition.body)), len(paragraphs(cleaned["body"]))
+        if before != after:
+            self.add_error(
+                "body",
+                _(
+                    "This edition is a translation kept in step with its source paragraph by "
+                    "paragraph: it has %(before)s paragraphs and would have %(after)s. Add or "
+                    "remove paragraphs in the source edition, then draft again in the "
+                    "translation desk; here, edit within paragraphs."
+                )
+                % {"before": before, "after": after},
+            )
 
 
 @admin.register(Section)

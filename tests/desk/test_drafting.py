@@ -193,3 +193,20 @@ def test_segments_keep_their_ids_when_the_source_moves_around_them(english_story
     after = {row.source_text: row.pk for row in segments(edition)}
     assert all(after[text] == pk for text, pk in before.items() if text in after)
     assert len(set(after.values())) == len(after)
+
+
+def test_words_typed_in_the_admin_survive_when_the_source_has_moved_on(english_story):
+    edition = DraftEdition(english_story, "es").execute()
+    source = source_of(english_story)
+    source.body = "A new first paragraph, not yet translated.\n\n" + source.body
+    source.save()  # the Spanish edition now lags one paragraph behind its segments
+
+    edition = Edition.objects.get(pk=edition.pk)
+    blocks = edition.body.split("\n\n")
+    blocks[1] = "Un segundo párrafo corregido en el admin."
+    edition.body = "\n\n".join(blocks)
+    edition.save()  # as the admin would
+
+    taken = [row for row in segments(edition) if row.human_text]
+    assert [row.human_text for row in taken] == ["Un segundo párrafo corregido en el admin."]
+    assert taken[0].source_text == source.body.split("\n\n")[2]
