@@ -15,7 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from prensa.lib.languages import name_in_text
 from prensa.newsroom.models import Edition, Story
+from prensa.translation.errors import UnsupportedPair
 from prensa.translation.staleness import State, block_hash, mark_reviewed, refresh
 
 from . import drafting, segments
@@ -68,7 +70,20 @@ class DraftEdition:
         if self.language == self.story.source_language:
             raise ActionError(_("This is the story's source language."), status=409)
         source = source_edition(self.story)
-        drafting.check_pair(source.language, self.language)
+        try:
+            drafting.check_pair(source.language, self.language)
+        except UnsupportedPair as exc:
+            raise ActionError(
+                _(
+                    "No translation engine is configured from %(source)s to %(target)s. "
+                    "Name one for this pair in PRENSA_MT_ENGINES."
+                )
+                % {
+                    "source": name_in_text(source.language),
+                    "target": name_in_text(self.language),
+                },
+                status=409,
+            ) from exc
         return source
 
     def execute(self) -> Edition:

@@ -3,12 +3,26 @@
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import pgettext_lazy
 
 # BCP 47 code → Open Graph locale. Portuguese defaults to the Brazilian variant.
 OG_LOCALES = {"pt": "pt_BR", "es": "es_ES", "en": "en_US"}
 
 # Names as readers of each language see them in the switcher: always in their own language.
 NATIVE_NAMES = {"pt": "Português", "es": "Español", "en": "English"}
+
+# Names inside a sentence of the interface ("from English to Portuguese"): lower case
+# in Portuguese and Spanish, unlike the capitalised names of menus and headings.
+_NAMES_IN_TEXT = {
+    "pt": pgettext_lazy("language name in running text", "Portuguese"),
+    "es": pgettext_lazy("language name in running text", "Spanish"),
+    "en": pgettext_lazy("language name in running text", "English"),
+}
+
+
+def name_in_text(code: str) -> str:
+    """A publishing language's name for use mid-sentence, in the active language."""
+    return str(_NAMES_IN_TEXT.get(code, code))
 
 
 def codes() -> list[str]:

@@ -11,7 +11,6 @@ from prensa.desk import states
 from prensa.desk.actions import ActionError, enqueue_draft
 from prensa.desk.models import DraftJob
 from prensa.newsroom.models import Edition
-from prensa.translation.errors import UnsupportedPair
 
 from .conftest import run_worker
 
@@ -39,7 +38,7 @@ def test_asking_twice_reuses_the_queued_job(english_story, django_capture_on_com
 def test_an_unsupported_pair_is_refused_before_queueing(english_story):
     with (
         override_settings(PRENSA_MT_ENGINES={"en-pt": []}),
-        pytest.raises(UnsupportedPair, match="Portuguese"),
+        pytest.raises(ActionError, match="from English to Portuguese"),
     ):
         enqueue_draft(english_story, "pt")
     assert not DraftJob.objects.exists()

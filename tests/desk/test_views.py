@@ -69,6 +69,21 @@ def test_one_action_queues_every_missing_edition_of_the_selected_stories(
     assert 'data-language="es" data-state="machine"' in page
 
 
+def test_a_pair_without_an_engine_is_refused_in_the_translators_language(
+    client, editor, english_story, settings
+):
+    settings.PRENSA_MT_ENGINES = {"en-pt": [], "*": ["apertium"]}
+    client.force_login(editor)
+    response = client.post(
+        reverse("desk:draft"), {"story": [english_story.pk]}, HTTP_ACCEPT_LANGUAGE="pt", follow=True
+    )
+    assert response.status_code == 200
+    assert "Nenhum motor de tradução está configurado de inglês para português" in (
+        response.content.decode()
+    )
+    assert list(DraftJob.objects.values_list("language", flat=True)) == ["es"]
+
+
 def test_the_review_page_shows_source_beside_draft_with_states(client, translator, english_story):
     DraftEdition(english_story, "es").execute()
     client.force_login(translator)
