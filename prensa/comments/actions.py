@@ -75,6 +75,7 @@ class PostComment:
     body: str
     email_hash: str = ""
     ip_hash: str = ""
+    browser_hash: str = ""
     parent: Comment | None = None
     # Comments this browser session posted before (for trust and duplicates).
     session_comment_ids: tuple[int, ...] = ()
@@ -98,6 +99,11 @@ class PostComment:
             parent = parent.parent  # past the deepest level, a reply joins its parent's replies
         state, needs_review = self._initial_state()
         with transaction.atomic():
+            # Posts to one thread take turns (a row lock on PostgreSQL, the write lock
+            # on SQLite), so the same comment sent twice at once cannot pass twice.
+            Edition.objects.select_for_update().only("pk").get(pk=self.edition.pk)
+            if self._is_duplicate():
+                raise refuse("duplicate")
             comment = Comment.objects.create(
                 edition=self.edition,
                 parent=parent,
@@ -109,6 +115,7 @@ class PostComment:
                 needs_review=needs_review,
                 email_hash=self.email_hash,
                 ip_hash=self.ip_hash,
+                browser_hash=self.browser_hash,
                 fingerprint=self.fingerprint,
             )
             _on_commit_send(comment_posted, sender=Comment, comment=comment)
@@ -129,18 +136,27 @@ class PostComment:
         return Comment.State.PENDING, True
 
     def author_is_trusted(self) -> bool:
-        """A moderator approved a comment of theirs (same email, or same browser session)."""
-        who = Q(pk__in=self.session_comment_ids)
+        """A moderator approved a comment posted from this browser, and none of theirs is spam.
+
+        Trust follows the browser (its session or its commenter key), not the email
+        address: an address is no secret, and typing a trusted commenter's address must
+        not skip pre-moderation. Spam under the same address still withdraws trust.
+        """
+        browser = Q(pk__in=self.session_comment_ids)
+        if self.browser_hash:
+            browser |= Q(browser_hash=self.browser_hash)
+        spam = browser
         if self.email_hash:
-            who |= Q(email_hash=self.email_hash)
-        theirs = Comment.objects.filter(who)
+            spam |= Q(email_hash=self.email_hash)
         return (
-            theirs.filter(approved=True, state=Comment.State.PUBLISHED).exists()
-            and not theirs.filter(state=Comment.State.SPAM).exists()
+            Comment.objects.filter(browser, approved=True, state=Comment.State.PUBLISHED).exists()
+            and not Comment.objects.filter(spam, state=Comment.State.SPAM).exists()
         )
 
     def _is_duplicate(self) -> bool:
         same_author = Q(pk__in=self.session_comment_ids)
+        if self.browser_hash:
+            same_author |= Q(browser_hash=self.browser_hash)
         if self.email_hash:
             same_author |= Q(email_hash=self.email_hash)
         if self.ip_hash:

@@ -72,8 +72,9 @@ class CommentForm(forms.Form):
         required=False,
         max_length=254,
         help_text=_(
-            "Give it and, once a moderator has approved a comment of yours, "
-            "your next ones appear without waiting."
+            "It lets us find your comments if you ask us to remove them. Once a moderator "
+            "has approved a comment posted from this browser, your next ones appear "
+            "without waiting."
         ),
         error_messages={
             "invalid": MESSAGES["email_invalid"],

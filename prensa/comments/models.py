@@ -155,9 +155,13 @@ class Comment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    # A moderator said yes to this comment: its author skips pre-moderation next time.
+    # A moderator said yes to this comment: the browser that posted it skips
+    # pre-moderation next time.
     approved = models.BooleanField(_("approved by a moderator"), default=False)
     email_hash = models.CharField(_("email (hashed)"), max_length=64, blank=True, db_index=True)
+    browser_hash = models.CharField(
+        _("browser (hashed)"), max_length=64, blank=True, db_index=True, editable=False
+    )
     ip_hash = models.CharField(_("network address (hashed)"), max_length=64, blank=True)
     fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 

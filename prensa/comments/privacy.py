@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
+import secrets
 
-from django.http import HttpRequest
+from django.conf import settings
+from django.core import signing
+from django.http import HttpRequest, HttpResponse
 
 from . import conf
 
@@ -58,3 +61,40 @@ def email_hash(email: str) -> str:
 
 def request_ip_hash(request: HttpRequest) -> str:
     return ip_hash(client_ip(request))
+
+
+# A random key this browser keeps for a year, so a moderator's approval can follow the
+# browser that posted, not an email address anybody can type. Set only by the comment
+# endpoints, never by the cacheable reader pages.
+BROWSER_COOKIE = "prensa_commenter"
+BROWSER_COOKIE_AGE = 365 * 24 * 3600
+_BROWSER_SALT = "prensa.comments.browser"
+
+
+def browser_key(request: HttpRequest) -> str:
+    """The key this browser presented, if it is one of ours; else an empty string."""
+    try:
+        return request.get_signed_cookie(BROWSER_COOKIE, default="", salt=_BROWSER_SALT)
+    except signing.BadSignature:
+        return ""
+
+
+def new_browser_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def keep_browser_key(response: HttpResponse, key: str) -> None:
+    """Give the key to the browser (again), renewing its year."""
+    response.set_signed_cookie(
+        BROWSER_COOKIE,
+        key,
+        salt=_BROWSER_SALT,
+        max_age=BROWSER_COOKIE_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+
+
+def browser_hash(key: str) -> str:
+    return keyed_hash("browser", key) if key else ""

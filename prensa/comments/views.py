@@ -110,12 +110,14 @@ def post(request: HttpRequest, edition_id: int) -> HttpResponse:
         form.prepare_for_another_try()
         return _render_thread(request, edition, form, fragment=wants_fragment, status=400)
     data = form.cleaned_data
+    key = privacy.browser_key(request) or privacy.new_browser_key()
     action = PostComment(
         edition=edition,
         name=data["name"],
         body=data["body"],
         email_hash=privacy.email_hash(data["email"]),
         ip_hash=privacy.request_ip_hash(request),
+        browser_hash=privacy.browser_hash(key),
         parent=data["parent"],
         session_comment_ids=tuple(_own_ids(request)),
     )
@@ -135,10 +137,13 @@ def post(request: HttpRequest, edition_id: int) -> HttpResponse:
     messages.success(request, PUBLISHED if comment.is_visible else AWAITING)
     page = threads.page_of(comment, _own_ids(request))
     if wants_fragment:
-        return _render_thread(
+        response = _render_thread(
             request, edition, CommentForm(edition=edition), fragment=True, status=201, page=page
         )
-    return _see_other(f"{_thread_url(edition)}{_page_query(page)}#comment-{comment.pk}")
+    else:
+        response = _see_other(f"{_thread_url(edition)}{_page_query(page)}#comment-{comment.pk}")
+    privacy.keep_browser_key(response, key)
+    return response
 
 
 @csrf_exempt  # checked in _guard_post

@@ -1,17 +1,20 @@
 """Posting a comment through the form: what is accepted, held, published or refused, and why."""
 
+import threading
 import time
 
 import pytest
+from django.conf import settings
+from django.db import connection, transaction
 from django.test import Client
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from prensa.comments.actions import ApproveComments, MarkSpam
+from prensa.comments.actions import ApproveComments, CommentRejected, MarkSpam, PostComment
 from prensa.comments.forms import issue_token
 from prensa.comments.models import Ban, BannedWord, Comment, ModerationSetting
-from prensa.comments.privacy import email_hash, ip_hash
+from prensa.comments.privacy import BROWSER_COOKIE, email_hash, ip_hash
 from prensa.comments.signals import comment_posted
 from prensa.newsroom.models import Edition
 from tests.comments.helpers import (
@@ -70,15 +73,36 @@ def test_it_keeps_the_name_and_body_as_typed_but_trimmed(client, edition):
     assert (comment.name, comment.body) == ("Nour Al-Din", "Two\nlines")
 
 
-def test_a_commenter_with_an_approved_comment_skips_premoderation_next_time(client, edition):
+def test_the_browser_that_posted_an_approved_comment_keeps_trust_past_its_session(client, edition):
     post_comment(client, edition, email="Ana@Example.org")
     ApproveComments(Comment.objects.all(), user=None).execute()
+    client.cookies.pop(settings.SESSION_COOKIE_NAME)  # the session ended; the browser is back
 
-    post_comment(Client(), edition, email="ana@example.org ", body="Back again.")
+    post_comment(client, edition, body="Back again.")
 
     latest = Comment.objects.latest("pk")
     assert latest.state == Comment.State.PUBLISHED
     assert not latest.needs_review
+
+
+def test_typing_a_trusted_commenters_email_elsewhere_does_not_skip_premoderation(client, edition):
+    post_comment(client, edition, email="ana@example.org")
+    ApproveComments(Comment.objects.all(), user=None).execute()
+
+    post_comment(Client(), edition, email="ana@example.org", body="Pretending to be Ana.")
+
+    assert Comment.objects.latest("pk").state == Comment.State.PENDING
+
+
+def test_a_forged_commenter_key_earns_no_trust(client, edition):
+    post_comment(client, edition)
+    ApproveComments(Comment.objects.all(), user=None).execute()
+    stranger = Client()
+    stranger.cookies[BROWSER_COOKIE] = client.cookies[BROWSER_COOKIE].value[:-2] + "xx"
+
+    post_comment(stranger, edition, body="A guessed key.")
+
+    assert Comment.objects.latest("pk").state == Comment.State.PENDING
 
 
 def test_the_browser_that_posted_an_approved_comment_skips_premoderation_too(client, edition):
@@ -538,3 +562,35 @@ def test_whatever_a_form_holds_the_answer_is_never_a_server_error(client, editio
     response = client.post(post_url(edition), data, REMOTE_ADDR="203.0.113.200")
 
     assert response.status_code in (303, 400, 409, 429)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_comment_sent_twice_at_once_is_stored_once(edition):
+    if connection.vendor != "postgresql":
+        pytest.skip("a second connection waiting on a row lock needs PostgreSQL")
+
+    def attempt() -> PostComment:
+        return PostComment(
+            edition=edition, name="Ana", body="Sent twice at once.", ip_hash=ip_hash("192.0.2.7")
+        )
+
+    outcome = {}
+
+    def second_post() -> None:
+        try:
+            outcome["second"] = attempt().execute()
+        except CommentRejected as rejected:
+            outcome["second"] = rejected
+        finally:
+            connection.close()
+
+    with transaction.atomic():  # the first post is still in flight, its thread locked
+        attempt().execute()
+        racer = threading.Thread(target=second_post)
+        racer.start()
+        racer.join(timeout=1)
+        assert racer.is_alive(), "the second post must wait for the first to finish"
+    racer.join(timeout=10)
+
+    assert isinstance(outcome["second"], CommentRejected)
+    assert Comment.objects.filter(edition=edition).count() == 1
