@@ -24,6 +24,22 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
+def playwright(playwright):  # type: ignore[no-untyped-def]
+    """Close the database connections opened while Playwright's event loop was running.
+
+    Playwright's sync API runs an asyncio loop in the main thread. While it is running,
+    Django's connection handler (asgiref's Local) keeps this thread's connections in a
+    separate, context-local slot, so the connection opened there is not the one the
+    test database teardown closes, and PostgreSQL refused to drop a database "being
+    accessed by other users". Closing them here, before the loop stops, fixes that.
+    """
+    yield playwright
+    from django.db import connections
+
+    connections.close_all()
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Drive Debian's Chromium; Playwright's own browser download does not work here."""
     return {
