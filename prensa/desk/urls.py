@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("draft/", views.draft, name="draft"),
     path("stories/<int:story_id>/<str:language>/", views.review, name="review"),
+    path("stories/<int:story_id>/<str:language>/status/", views.status, name="status"),
     path("stories/<int:story_id>/<str:language>/draft/", views.draft_one, name="draft_one"),
     path("stories/<int:story_id>/<str:language>/review/", views.review_all, name="review_all"),
     path("stories/<int:story_id>/<str:language>/publish/", views.publish, name="publish"),

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -152,6 +152,26 @@ def _review_page(
         },
         status=status,
     )
+
+
+@desk_access
+def status(request: HttpRequest, story_id: int, language: str) -> JsonResponse:
+    """An edition's state for the review page to poll while its draft is being made."""
+    story = get_object_or_404(Story.objects.prefetch_related("editions"), pk=story_id)
+    if language not in codes():
+        raise Http404("No such language")
+    cell = states.cells_for([story], [language])[story.pk][0]
+    active = bool(cell.job and cell.job.is_active)
+    response = JsonResponse(
+        {
+            "state": cell.state,
+            "label": str(cell.label),
+            "active": active,
+            "error": cell.job.error if cell.job and cell.state == "failed" else "",
+        }
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @desk_access

@@ -48,3 +48,43 @@ def test_a_translator_sees_exactly_the_edited_paragraph_flagged_stale(live_serve
     expect(stale).to_have_attribute("data-position", "5")
     expect(stale.locator("ins")).to_have_text("$2.4")
     expect(page.locator("[data-edition-state]")).to_have_attribute("data-edition-state", "stale")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_draft_finishing_never_reloads_away_a_translators_typing(
+    live_server, page: Page, english_story
+):
+    from django.test import Client
+
+    from prensa.desk.actions import DraftEdition, enqueue_draft
+
+    User.objects.create_superuser("editor", "editor@example.org", "pw")
+    DraftEdition(english_story, "es").execute()
+    source = Edition.objects.get(story=english_story, language="en")
+    source.body = source.body.replace("Tuesday", "Monday")
+    source.save()
+    enqueue_draft(english_story, "es")  # the stale paragraph is being drafted again
+    login = Client()
+    login.login(username="editor", password="pw")
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": login.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+    page.goto(f"{live_server.url}/desk/stories/{english_story.pk}/es/")
+    expect(page.locator("[data-edition-state]")).to_have_attribute("data-edition-state", "queued")
+    typing = page.locator(".segment textarea").nth(3)
+    typing.fill("Palabras de la traductora, aún sin guardar.")
+    run_worker()
+
+    expect(page.locator("[data-job-ready]")).to_be_visible()
+    expect(typing).to_have_value("Palabras de la traductora, aún sin guardar.")
+    expect(page.locator("[data-edition-state]")).to_have_attribute("data-edition-state", "queued")
+
+    # Nobody typing: the page shows the finished draft by itself.
+    enqueue_draft(english_story, "es")
+    page.goto(f"{live_server.url}/desk/stories/{english_story.pk}/es/")
+    expect(page.locator("[data-job-active]")).to_have_count(1)
+    run_worker()
+    expect(page.locator("[data-job-active]")).to_have_count(0)
+    expect(page.locator("[data-edition-state]")).to_have_attribute("data-edition-state", "machine")

@@ -226,3 +226,38 @@ def test_the_desk_can_show_only_the_stories_that_need_work(client, editor, engli
     shown = {int(pk) for pk in re.findall(r'data-story="(\d+)"', page)}
     assert shown == {english_story.pk, stale.pk}
     assert done.pk not in shown and drafted.pk not in shown
+
+
+def test_the_status_of_a_draft_being_made_can_be_polled(
+    client, translator, english_story, django_capture_on_commit_callbacks
+):
+    from prensa.desk.actions import enqueue_draft
+
+    client.force_login(translator)
+    url = reverse("desk:status", args=[english_story.pk, "es"])
+    with django_capture_on_commit_callbacks(execute=True):
+        enqueue_draft(english_story, "es", translator)
+    queued = client.get(url)
+    assert queued["Cache-Control"] == "no-store"
+    assert queued.json() == {"state": "queued", "label": "queued", "active": True, "error": ""}
+    page = client.get(reverse("desk:review", args=[english_story.pk, "es"])).content.decode()
+    assert "data-job-active" in page and "reload the page" in page
+
+    run_worker()
+    done = client.get(url).json()
+    assert (done["state"], done["active"]) == ("machine", False)
+    page = client.get(reverse("desk:review", args=[english_story.pk, "es"])).content.decode()
+    assert "data-job-active" not in page
+
+
+def test_the_status_is_for_desk_staff_only(client, outsider, english_story):
+    url = reverse("desk:status", args=[english_story.pk, "es"])
+    assert client.get(url).status_code == 302
+    client.force_login(outsider)
+    assert client.get(url).status_code == 403
+
+
+def test_the_status_of_an_unknown_story_or_language_is_404(client, translator, english_story):
+    client.force_login(translator)
+    assert client.get(reverse("desk:status", args=[english_story.pk, "xx"])).status_code == 404
+    assert client.get(reverse("desk:status", args=[english_story.pk + 99, "es"])).status_code == 404
