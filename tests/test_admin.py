@@ -77,3 +77,18 @@ def test_an_original_edition_may_gain_paragraphs(editor):
     edition = make_story().edition_for("en")
     form = edition_form(edition, body=edition.body + "\n\nOne more paragraph.")
     assert form.is_valid(), form.errors
+
+
+def test_the_story_form_speaks_the_editors_language(client, editor):
+    story = make_story()
+    url = f"/admin/newsroom/story/{story.pk}/change/"
+
+    portuguese = client.get(url, HTTP_ACCEPT_LANGUAGE="pt").content.decode()
+    for label in ("Título:", "Linha fina:", "Seção:", "Idioma de origem:", "Edições"):
+        assert label in portuguese, label
+    assert f">{story.section.name_pt}</option>" in portuguese
+
+    spanish = client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    for label in ("Titular:", "Entradilla:", "Sección:", "Ediciones"):
+        assert label in spanish, label
+    assert f">{story.section.name_es}</option>" in spanish

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DeskConfig(AppConfig):
     name = "prensa.desk"
-    verbose_name = "Translation desk"
+    verbose_name = _("Translation desk")
 
     def ready(self) -> None:
         from . import receivers  # noqa: F401  (connects signal receivers)

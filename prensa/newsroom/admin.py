@@ -10,7 +10,9 @@ from .models import Credit, Edition, Section, Story, StoryCredit, Tag
 class EditionForm(forms.ModelForm):
     """Refuses to save over a newer revision: two editors must not silently overwrite each other."""
 
-    expected_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    expected_revision = forms.IntegerField(
+        label=_("expected revision"), widget=forms.HiddenInput, required=False
+    )
 
     class Meta:
         model = Edition

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsroomConfig(AppConfig):
     name = "prensa.newsroom"
-    verbose_name = "Newsroom"
+    verbose_name = _("Newsroom")

@@ -50,7 +50,8 @@ class Named(models.Model):
         abstract = True
 
     def __str__(self) -> str:
-        return self.name_en or self.name_pt or self.name_es
+        """The name in the active language (the admin's, the desk's), else any name it has."""
+        return self.name or self.name_en or self.name_pt or self.name_es
 
     def name_in(self, language: str) -> str:
         return getattr(self, f"name_{language}")
@@ -85,9 +86,11 @@ def _active_language() -> str:
 
 
 class Section(Named):
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
         ordering = ["position", "name_en"]
         constraints = _slug_constraints("section")
 
@@ -110,6 +113,8 @@ class Section(Named):
 
 class Tag(Named):
     class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
         ordering = ["name_en"]
         constraints = _slug_constraints("tag")
 
@@ -125,11 +130,13 @@ class Credit(models.Model):
         PERSON = "person", _("Person")
         AGENCY = "agency", _("Agency")
 
-    name = models.CharField(max_length=120, unique=True)
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PERSON)
-    url = models.URLField(blank=True)
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PERSON)
+    url = models.URLField(_("web address"), blank=True)
 
     class Meta:
+        verbose_name = _("credit")
+        verbose_name_plural = _("credits")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -140,21 +147,29 @@ class Story(models.Model):
     """The language-independent unit; it has at most one edition per language."""
 
     key = models.CharField(
+        _("key"),
         max_length=200,
         unique=True,
         null=True,
         blank=True,
         help_text=_("Stable external identifier (import source, demo key); optional."),
     )
-    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="stories")
-    tags = models.ManyToManyField(Tag, blank=True, related_name="stories")
-    credits = models.ManyToManyField(Credit, through="StoryCredit", blank=True)
-    source_language = models.CharField(max_length=2, choices=Language.choices, default=Language.EN)
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
+    section = models.ForeignKey(
+        Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="stories"
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="stories")
+    credits = models.ManyToManyField(
+        Credit, verbose_name=_("credits"), through="StoryCredit", blank=True
+    )
+    source_language = models.CharField(
+        _("source language"), max_length=2, choices=Language.choices, default=Language.EN
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        verbose_name_plural = "stories"
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
@@ -175,12 +190,18 @@ class StoryCredit(models.Model):
         CONTRIBUTOR = "contributor", _("Additional reporting")
         AGENCY = "agency", _("Agency")
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="story_credits")
-    credit = models.ForeignKey(Credit, on_delete=models.PROTECT, related_name="story_credits")
-    role = models.CharField(max_length=12, choices=Role.choices, default=Role.AUTHOR)
-    position = models.PositiveSmallIntegerField(default=0)
+    story = models.ForeignKey(
+        Story, verbose_name=_("story"), on_delete=models.CASCADE, related_name="story_credits"
+    )
+    credit = models.ForeignKey(
+        Credit, verbose_name=_("credit"), on_delete=models.PROTECT, related_name="story_credits"
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.AUTHOR)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
+        verbose_name = _("story credit")
+        verbose_name_plural = _("story credits")
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["story", "credit"], name="storycredit_unique"),
@@ -231,27 +252,42 @@ class Edition(models.Model):
         MACHINE = "machine", _("Machine translation")
         REVIEWED = "reviewed", _("Reviewed translation")
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="editions")
-    language = models.CharField(max_length=2, choices=Language.choices)
-    headline = models.CharField(max_length=250)
-    standfirst = models.TextField(blank=True)
-    body = models.TextField(blank=True, help_text=_("CommonMark; raw HTML is not allowed."))
-    slug = models.SlugField(max_length=120, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    modified_at = models.DateTimeField(default=timezone.now)
-    revision = models.PositiveIntegerField(default=1, editable=False)
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.ORIGINAL)
-    translated_from = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="translations"
+    story = models.ForeignKey(
+        Story, verbose_name=_("story"), on_delete=models.CASCADE, related_name="editions"
     )
-    source_revision = models.PositiveIntegerField(null=True, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    headline = models.CharField(_("headline"), max_length=250)
+    standfirst = models.TextField(_("standfirst"), blank=True)
+    body = models.TextField(
+        _("body"), blank=True, help_text=_("CommonMark; raw HTML is not allowed.")
+    )
+    slug = models.SlugField(_("slug"), max_length=120, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, db_index=True)
+    modified_at = models.DateTimeField(_("modified at"), default=timezone.now)
+    revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
+    origin = models.CharField(
+        _("origin"), max_length=10, choices=Origin.choices, default=Origin.ORIGINAL
+    )
+    translated_from = models.ForeignKey(
+        "self",
+        verbose_name=_("translated from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+    )
+    source_revision = models.PositiveIntegerField(_("source revision"), null=True, blank=True)
     # Weighted full-text vector, maintained on PostgreSQL only (see prensa/newsroom/search.py).
     search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
     objects = EditionQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
         ordering = ["story", "language"]
         constraints = [
             models.UniqueConstraint(fields=["story", "language"], name="edition_one_per_language"),
