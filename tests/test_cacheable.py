@@ -66,3 +66,14 @@ def test_it_shows_a_signed_in_editor_the_same_page_as_an_anonymous_reader(
     assert signed_in.content == anonymous.content
     assert not signed_in.cookies
     assert "cookie" not in signed_in.get("Vary", "").lower()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_it_answers_only_get_and_head_on_reader_pages(client, urls, page):
+    url = urls(page, "es")
+
+    assert client.head(url).status_code == 200
+    refused = client.post(url, {"q": "agua"})
+    assert refused.status_code == 405
+    assert refused["Allow"] == "GET, HEAD"
+    assert "public" not in refused.get("Cache-Control", "")

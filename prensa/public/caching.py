@@ -6,6 +6,7 @@ from functools import wraps
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
 
 
 def reader_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -15,6 +16,7 @@ def reader_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     that no reader page sets a cookie or varies on one.
     """
 
+    @require_safe  # a reader page only answers GET and HEAD; anything else is a 405
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
         response = view(request, *args, **kwargs)
