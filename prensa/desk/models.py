@@ -54,6 +54,11 @@ class DraftJob(models.Model):
     def is_active(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
+    @property
+    def max_attempts(self) -> int:
+        """How many times the worker tries before the job fails (an engine may be down)."""
+        return getattr(settings, "PRENSA_DRAFT_MAX_ATTEMPTS", 4)
+
 
 class Segment(models.Model):
     """One block of a translated edition (see prensa.translation.staleness.Segment)."""

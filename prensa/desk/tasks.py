@@ -17,10 +17,6 @@ from .models import DraftJob
 logger = logging.getLogger(__name__)
 
 
-def _max_attempts() -> int:
-    return getattr(settings, "PRENSA_DRAFT_MAX_ATTEMPTS", 4)
-
-
 def _backoff(attempt: int) -> timedelta:
     base = getattr(settings, "PRENSA_DRAFT_RETRY_SECONDS", 30)
     return timedelta(seconds=base * 2 ** (attempt - 1))
@@ -39,7 +35,7 @@ def draft_edition_task(job_id: int) -> str:
     try:
         DraftEdition(job.story, job.language).execute()
     except TranslationError as exc:
-        if exc.retryable and job.attempts < _max_attempts():
+        if exc.retryable and job.attempts < job.max_attempts:
             job.status = DraftJob.Status.QUEUED
             job.retry_at = timezone.now() + _backoff(job.attempts)
             job.error = str(exc)

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from prensa.desk import states
@@ -57,7 +58,7 @@ def test_a_story_without_a_source_edition_is_refused(english_story):
     PRENSA_DRAFT_RETRY_SECONDS=60,
 )
 def test_an_engine_that_is_down_is_retried_with_backoff_then_fails_with_its_reason(
-    english_story, django_capture_on_commit_callbacks
+    client, editor, english_story, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         job = enqueue_draft(english_story, "es")
@@ -71,6 +72,11 @@ def test_an_engine_that_is_down_is_retried_with_backoff_then_fails_with_its_reas
         run_worker()  # attempt 2, waits twice as long
     job.refresh_from_db()
     assert job.attempts == 2 and job.status == DraftJob.Status.QUEUED
+    review = reverse("desk:review", args=[english_story.pk, "es"])
+    client.force_login(editor)
+    page = client.get(review, HTTP_ACCEPT_LANGUAGE="pt").content.decode()
+    assert "O motor de tradução não respondeu; nova tentativa às" in page
+    assert "(tentativa 3 de 3)" in page
     with time_machine.travel(timezone.now() + timedelta(seconds=61 + 121), tick=False):
         run_worker()  # attempt 3: give up
     job.refresh_from_db()
@@ -78,3 +84,5 @@ def test_an_engine_that_is_down_is_retried_with_backoff_then_fails_with_its_reas
     assert "libretranslate" in job.error.lower()
     assert not Edition.objects.filter(story=english_story, language="es").exists()
     assert states.cell_for(english_story, "es").state == "failed"
+    page = client.get(review, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "La traducción falló tras 3 intentos." in page
