@@ -30,7 +30,8 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 messages: $(VENV)/.installed
-	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v 0
+	scripts/brazilian-django-catalogue.sh $(BIN)/python
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -92,3 +92,10 @@ def test_the_story_form_speaks_the_editors_language(client, editor):
     for label in ("Titular:", "Entradilla:", "Sección:", "Ediciones"):
         assert label in spanish, label
     assert f">{story.section.name_es}</option>" in spanish
+
+
+def test_the_admin_speaks_brazilian_portuguese_like_the_rest_of_prensa(client):
+    login = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="pt").content.decode()
+
+    assert "Senha:" in login  # European Portuguese would say "Palavra-passe"
+    assert "Palavra-passe" not in login

@@ -111,6 +111,11 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+if env_str("PRENSA_PORTUGUESE_VARIANT", "pt_BR") == "pt_BR":
+    # Django's own strings (the admin, forms) in the same Brazilian Portuguese as
+    # Prensa's; `make` builds this from Django's pt_BR catalogues
+    # (scripts/brazilian-django-catalogue.sh). Prensa's own catalogue still wins.
+    LOCALE_PATHS.append(PROJECT_DIR / "var" / "locale")
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
