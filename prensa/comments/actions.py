@@ -76,6 +76,8 @@ class PostComment:
     email_hash: str = ""
     ip_hash: str = ""
     browser_hash: str = ""
+    # The email and network hashed under previous salts, so bans outlive a rotation.
+    earlier_hashes: tuple[str, ...] = ()
     parent: Comment | None = None
     # Comments this browser session posted before (for trust and duplicates).
     session_comment_ids: tuple[int, ...] = ()
@@ -87,7 +89,7 @@ class PostComment:
     def check(self) -> None:
         if self.mode == Mode.CLOSED:
             raise refuse("closed")
-        if Ban.applies_to(self.email_hash, self.ip_hash):
+        if Ban.applies_to(self.email_hash, self.ip_hash, self.earlier_hashes):
             raise refuse("banned")
         if self._is_duplicate():
             raise refuse("duplicate")

@@ -97,13 +97,25 @@ def hash_salt() -> bytes:
     """Secret for hashing network and email addresses.
 
     PRENSA_COMMENTS_HASH_SALT (or PRENSA_COMMENTS_HASH_SALT_FILE) in the environment; a
-    development fallback is derived from SECRET_KEY. Changing it makes existing bans,
-    trust and `forget_commenter` lookups miss older comments.
+    development fallback is derived from SECRET_KEY. To change it, move the old one to
+    PRENSA_COMMENTS_PREVIOUS_HASH_SALTS so bans and `forget_commenter` still match what
+    was hashed before (trust restarts: a browser's next comment is pre-moderated once).
     """
     configured = _get("HASH_SALT", None) or env_secret("PRENSA_COMMENTS_HASH_SALT")
     if configured:
         return configured.encode()
     return hashlib.sha256(f"prensa.comments.salt:{settings.SECRET_KEY}".encode()).digest()
+
+
+def previous_hash_salts() -> list[bytes]:
+    """Salts used before the current one, comma-separated (or a list in settings)."""
+    configured = _get("PREVIOUS_HASH_SALTS", None) or env_secret(
+        "PRENSA_COMMENTS_PREVIOUS_HASH_SALTS"
+    )
+    if not configured:
+        return []
+    values = configured.split(",") if isinstance(configured, str) else configured
+    return [value.strip().encode() for value in values if value.strip()]
 
 
 def hash_salt_is_derived() -> bool:

@@ -106,10 +106,11 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(needs_review=True)
 
     def by_email(self, email: str) -> CommentQuerySet:
-        from .privacy import email_hash
+        """Comments given this address, hashed under the current or any previous salt."""
+        from .privacy import email_hashes
 
-        digest = email_hash(email)
-        return self.filter(email_hash=digest) if digest else self.none()
+        digests = email_hashes(email)
+        return self.filter(email_hash__in=digests) if digests else self.none()
 
 
 class Comment(models.Model):
@@ -272,12 +273,19 @@ class Ban(models.Model):
         return f"{self.get_kind_display()} {self.digest[:12]}…"
 
     @classmethod
-    def applies_to(cls, email_hash: str, ip_hash: str) -> bool:
+    def applies_to(cls, email_hash: str, ip_hash: str, earlier: tuple[str, ...] = ()) -> bool:
+        """Whether a ban in force matches; `earlier` holds hashes under previous salts.
+
+        Email and network hashes are keyed by purpose, so one can never equal the other:
+        the earlier ones are matched whatever their kind.
+        """
         who = Q(pk__in=[])
         if email_hash:
             who |= Q(kind=cls.Kind.EMAIL, digest=email_hash)
         if ip_hash:
             who |= Q(kind=cls.Kind.IP, digest=ip_hash)
+        if earlier:
+            who |= Q(digest__in=earlier)
         current = Q(until__isnull=True) | Q(until__gt=timezone.now())
         return cls.objects.filter(who).filter(current).exists()
 

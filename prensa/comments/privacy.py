@@ -45,9 +45,15 @@ def network_of(address: str) -> str:
     return str(ip)
 
 
-def keyed_hash(purpose: str, value: str) -> str:
+def keyed_hash(purpose: str, value: str, salt: bytes | None = None) -> str:
     """HMAC-SHA256 of `value` under the comments salt, separated by `purpose`."""
-    return hmac.new(conf.hash_salt(), f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
+    key = salt if salt is not None else conf.hash_salt()
+    return hmac.new(key, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def earlier_hashes(purpose: str, value: str) -> list[str]:
+    """`value` hashed under each previous salt, for lookups that must survive a rotation."""
+    return [keyed_hash(purpose, value, salt) for salt in conf.previous_hash_salts()]
 
 
 def ip_hash(address: str) -> str:
@@ -55,12 +61,31 @@ def ip_hash(address: str) -> str:
 
 
 def email_hash(email: str) -> str:
-    normalized = (email or "").strip().casefold()
+    normalized = _normal_email(email)
     return keyed_hash("email", normalized) if normalized else ""
+
+
+def email_hashes(email: str) -> list[str]:
+    """The email's hash now and under every previous salt (empty for no email)."""
+    normalized = _normal_email(email)
+    return [email_hash(email), *earlier_hashes("email", normalized)] if normalized else []
 
 
 def request_ip_hash(request: HttpRequest) -> str:
     return ip_hash(client_ip(request))
+
+
+def earlier_identity_hashes(request: HttpRequest, email: str) -> tuple[str, ...]:
+    """The reader's email and network hashed under previous salts (bans made before)."""
+    address, normalized = client_ip(request), _normal_email(email)
+    found = earlier_hashes("ip", network_of(address)) if address else []
+    if normalized:
+        found += earlier_hashes("email", normalized)
+    return tuple(found)
+
+
+def _normal_email(email: str) -> str:
+    return (email or "").strip().casefold()
 
 
 # A random key this browser keeps for a year, so a moderator's approval can follow the

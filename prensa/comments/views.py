@@ -118,6 +118,7 @@ def post(request: HttpRequest, edition_id: int) -> HttpResponse:
         email_hash=privacy.email_hash(data["email"]),
         ip_hash=privacy.request_ip_hash(request),
         browser_hash=privacy.browser_hash(key),
+        earlier_hashes=privacy.earlier_identity_hashes(request, data["email"]),
         parent=data["parent"],
         session_comment_ids=tuple(_own_ids(request)),
     )

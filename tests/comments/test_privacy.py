@@ -9,7 +9,7 @@ from django.forms.models import model_to_dict
 from django.test import RequestFactory
 from django.utils import timezone
 
-from prensa.comments.models import Comment, Report
+from prensa.comments.models import Ban, Comment, Report
 from prensa.comments.privacy import client_ip, email_hash, ip_hash
 from tests.comments.helpers import make_comment, post_comment
 
@@ -117,3 +117,43 @@ def test_a_dry_run_only_counts(edition):
 def test_forgetting_needs_an_email_address():
     with pytest.raises(CommandError):
         call_command("forget_commenter", "--email", "  ", stdout=StringIO())
+
+
+def rotate_salt(settings) -> None:  # type: ignore[no-untyped-def]
+    """Move the current salt to the previous ones and start a new one."""
+    settings.PRENSA_COMMENTS_PREVIOUS_HASH_SALTS = ["the old secret"]
+    settings.PRENSA_COMMENTS_HASH_SALT = "the new secret"
+
+
+def test_bans_made_before_a_salt_rotation_still_hold(client, edition, settings):
+    settings.PRENSA_COMMENTS_HASH_SALT = "the old secret"
+    Ban.objects.create(kind=Ban.Kind.EMAIL, digest=email_hash("troll@example.org"))
+    Ban.objects.create(kind=Ban.Kind.IP, digest=ip_hash("198.51.100.9"))
+    rotate_salt(settings)
+
+    by_email = post_comment(client, edition, email="troll@example.org", body="Still here.")
+    by_network = post_comment(client, edition, ip="198.51.100.9", body="And here.")
+
+    assert (by_email.status_code, by_network.status_code) == (403, 403)
+    assert not Comment.objects.exists()
+
+
+def test_without_the_previous_salt_old_bans_no_longer_match(client, edition, settings):
+    settings.PRENSA_COMMENTS_HASH_SALT = "the old secret"
+    Ban.objects.create(kind=Ban.Kind.EMAIL, digest=email_hash("troll@example.org"))
+    settings.PRENSA_COMMENTS_HASH_SALT = "the new secret"
+
+    post_comment(client, edition, email="troll@example.org", body="Slipped through.")
+
+    assert Comment.objects.count() == 1
+
+
+def test_forgetting_a_commenter_finds_comments_hashed_before_a_rotation(edition, settings):
+    settings.PRENSA_COMMENTS_HASH_SALT = "the old secret"
+    make_comment(edition, email_hash=email_hash("ana@example.org"))
+    rotate_salt(settings)
+    make_comment(edition, email_hash=email_hash("ana@example.org"))
+
+    call_command("forget_commenter", "--email", "ana@example.org", stdout=StringIO())
+
+    assert not Comment.objects.exists()
