@@ -5,12 +5,13 @@ from django.urls import include, path
 
 from prensa.public.caching import reader_page
 from prensa.public.sitemaps import SITEMAPS
-from prensa.public.views import robots_txt
+from prensa.public.views import news_sitemap, robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("desk/", include("prensa.desk.urls")),
     path("sitemap.xml", reader_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-news.xml", news_sitemap, name="news_sitemap"),
     path("robots.txt", robots_txt, name="robots"),
 ]
 urlpatterns += i18n_patterns(

@@ -67,7 +67,64 @@ def test_the_sitemap_costs_the_same_queries_for_5_and_40_stories(client):
 
 
 @pytest.mark.django_db
-def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_desk(client):
+def test_robots_txt_points_at_the_sitemaps_and_keeps_crawlers_out_of_the_desk(client):
     body = client.get("/robots.txt").content.decode()
     assert f"Sitemap: {BASE}/sitemap.xml" in body
+    assert f"Sitemap: {BASE}/sitemap-news.xml" in body
     assert "Disallow: /desk/" in body
+
+
+NEWS = {"s": NS["s"], "n": "http://www.google.com/schemas/sitemap-news/0.9"}
+
+
+def news_entries(client) -> dict[str, dict[str, str]]:
+    response = client.get(reverse("news_sitemap"))
+    assert response.status_code == 200 and not response.cookies
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    return {
+        url.findtext("s:loc", namespaces=NEWS): {
+            "name": url.findtext("n:news/n:publication/n:name", namespaces=NEWS),
+            "language": url.findtext("n:news/n:publication/n:language", namespaces=NEWS),
+            "date": url.findtext("n:news/n:publication_date", namespaces=NEWS),
+            "title": url.findtext("n:news/n:title", namespaces=NEWS),
+        }
+        for url in root.findall("s:url", NEWS)
+    }
+
+
+@pytest.mark.django_db
+def test_the_news_sitemap_lists_the_last_two_days_in_every_language(client, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.PRENSA_SITE_NAME = "Prensa & Co"
+    fresh = make_story(languages=("pt", "en"))
+    english = fresh.edition_for("en")
+    english.headline = "Ferries <resume> & schools reopen"
+    english.save()
+    old = make_story(published_at=timezone.now() - timedelta(days=3))
+    draft = make_story(languages=("es",), status=Edition.Status.DRAFT)
+    scheduled = make_story(languages=("es",), published_at=timezone.now() + timedelta(hours=2))
+
+    entries = news_entries(client)
+
+    assert set(entries) == {BASE + fresh.edition_for(c).get_absolute_url() for c in ("pt", "en")}
+    listed = entries[BASE + english.get_absolute_url()]
+    assert listed["title"] == "Ferries <resume> & schools reopen"
+    assert (listed["name"], listed["language"]) == ("Prensa & Co", "en")
+    assert listed["date"].startswith(english.published_at.strftime("%Y-%m-%dT%H:%M"))
+    for story in (old, draft, scheduled):
+        for edition in Edition.objects.filter(story=story):
+            assert BASE + edition.get_absolute_url() not in entries
+
+
+@pytest.mark.django_db
+def test_the_news_sitemap_costs_one_query_however_many_stories(client):
+    def grow(n: int) -> None:
+        for _ in range(n):
+            make_story()
+
+    counts = query_counts(lambda: news_entries(client), grow)
+    assert counts == [1, 1]
