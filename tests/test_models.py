@@ -280,3 +280,15 @@ def test_it_splits_a_body_into_paragraphs_on_blank_lines():
     body = "One.\r\n\r\nTwo,\nstill two.\n\n\n\nThree.\n\n   \n"
 
     assert paragraphs(body) == ["One.", "Two,\nstill two.", "Three."]
+
+
+def test_every_list_of_languages_is_the_one_list():
+    from django.conf import settings
+
+    from prensa.lib.languages import CODES
+    from prensa.newsroom.models import Language
+    from prensa.translation.engines import LANGUAGES
+
+    assert tuple(Language.values) == CODES
+    assert tuple(code for code, _ in settings.LANGUAGES) == CODES
+    assert LANGUAGES == CODES

@@ -5,6 +5,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import pgettext_lazy
 
+# The publishing languages (BCP 47), in the switcher's order: the one list that settings,
+# the engine room and the models derive theirs from.
+CODES = ("pt", "es", "en")
+
 # BCP 47 code → Open Graph locale. Portuguese defaults to the Brazilian variant.
 OG_LOCALES = {"pt": "pt_BR", "es": "es_ES", "en": "en_US"}
 

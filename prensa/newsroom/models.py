@@ -19,7 +19,7 @@ from prensa.newsroom.signals import edition_content_changed
 
 
 class Language(models.TextChoices):
-    """Publishing languages, in the switcher's order."""
+    """Publishing languages, in the switcher's order (a test holds it to `languages.CODES`)."""
 
     PT = "pt", "Português"
     ES = "es", "Español"

@@ -5,6 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from prensa.lib import languages
 from prensa.lib.env import env_bool, env_int, env_list, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -105,11 +106,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages: the order is the switcher's order (Português / Español / English).
 LANGUAGE_CODE = env_str("PRENSA_DEFAULT_LANGUAGE", "en")
-LANGUAGES = [
-    ("pt", _("Portuguese")),
-    ("es", _("Spanish")),
-    ("en", _("English")),
-]
+_LANGUAGE_NAMES = {"pt": _("Portuguese"), "es": _("Spanish"), "en": _("English")}
+LANGUAGES = [(code, _LANGUAGE_NAMES[code]) for code in languages.CODES]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 if env_str("PRENSA_PORTUGUESE_VARIANT", "pt_BR") == "pt_BR":
     # Django's own strings (the admin, forms) in the same Brazilian Portuguese as

@@ -6,10 +6,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from prensa.lib.languages import CODES, NATIVE_NAMES
 from prensa.translation.glossary import Term
 from prensa.translation.segmenting import segment_hash
 
-LANGUAGE_CHOICES = [("pt", "Português"), ("es", "Español"), ("en", "English")]
+LANGUAGE_CHOICES = [(code, NATIVE_NAMES[code]) for code in CODES]
 
 
 class GlossaryEntry(models.Model):

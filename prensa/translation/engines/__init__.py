@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from prensa.lib.languages import CODES
 from prensa.translation.errors import (
     EngineBadResponse,
     EngineError,
@@ -28,7 +29,7 @@ from prensa.translation.errors import (
     pair_label,
 )
 
-LANGUAGES = ("pt", "es", "en")
+LANGUAGES = CODES
 ALL_PAIRS = frozenset((s, t) for s in LANGUAGES for t in LANGUAGES if s != t)
 
 
