@@ -262,6 +262,19 @@ def test_staff_without_the_permission_cannot_open_the_queue(outsider_client, edi
     assert outsider_client.get(reverse(QUEUE)).status_code == 403
 
 
+def test_every_admin_page_tells_a_moderator_how_many_comments_wait(
+    moderator_client, outsider_client, edition
+):
+    pending(edition)
+    pending(edition)
+    make_comment(edition)  # published and reviewed: not waiting
+
+    page = moderator_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="pt").content.decode()
+    assert 'data-comments-to-review="2"' in page
+    assert "2 comentários para revisar" in page
+    assert "to review" not in outsider_client.get("/admin/").content.decode()
+
+
 def test_staff_without_the_permission_cannot_run_an_action(outsider_client, edition):
     comment = pending(edition)
 
