@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from prensa.desk.issues import describe
 from prensa.lib.languages import name_in_text
 from prensa.newsroom.models import Edition, Story
 from prensa.translation.errors import UnsupportedPair
@@ -232,9 +233,10 @@ class ReviewSegment:
         if self.segment.has_open_issues and not self.acknowledge:
             raise ActionError(
                 _(
-                    "Fidelity checks failed for this paragraph: %(issues)s. Tick “acknowledge” to approve it anyway."
+                    "Fidelity checks failed for this paragraph: %(issues)s Tick “acknowledge” "
+                    "to approve it anyway."
                 )
-                % {"issues": "; ".join(i["message"] for i in self.segment.issues)},
+                % {"issues": " ".join(describe(i) for i in self.segment.issues)},
                 status=409,
             )
 

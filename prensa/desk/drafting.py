@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from prensa.newsroom.models import Edition, Section, Tag
-from prensa.translation.fidelity import check_fidelity
+from prensa.translation.fidelity import Issue, check_fidelity
 from prensa.translation.glossary import Glossary, Term
 from prensa.translation.memory import DatabaseMemory
 from prensa.translation.pipeline import MEMORY, Block, Pipeline
@@ -77,7 +77,7 @@ def machine_draft(
         from_memory = bool(block.segments) and all(s.origin == MEMORY for s in block.segments)
         texts.append(block.text)
         origins.append(State.MEMORY if from_memory else State.MACHINE)
-        issues.append([{"check": i.check, "message": i.message} for i in check.issues])
+        issues.append([issue_dict(i) for i in check.issues])
         suggestions.append(
             [
                 {"source": m.source_text, "target": m.target_text, "score": round(m.score, 2)}
@@ -88,12 +88,18 @@ def machine_draft(
     return Draft(texts, origins, issues, suggestions)
 
 
+def issue_dict(issue: Issue) -> dict:
+    """A fidelity issue as stored: the check, its English message, and what is missing
+    (from which the desk words the message in the translator's language)."""
+    return {"check": issue.check, "message": issue.message, "missing": list(issue.missing)}
+
+
 def block_issues(source_text: str, target_text: str, source: str, target: str) -> list[dict]:
     """Fidelity issues of one block after a person edited it."""
     if not source or not source_text.strip():
         return []
     report = check_fidelity([source_text], [target_text], source, target)
-    return [{"check": i.check, "message": i.message} for p in report.paragraphs for i in p.issues]
+    return [issue_dict(i) for p in report.paragraphs for i in p.issues]
 
 
 def edition_issues(source: Edition, target: Edition) -> list[dict]:
@@ -106,12 +112,10 @@ def edition_issues(source: Edition, target: Edition) -> list[dict]:
         target.language,
         kinds=[_kind(i) for i in range(len(source_blocks))],
     )
-    issues: list[dict] = [{"check": i.check, "message": i.message} for i in report.issues]
+    issues: list[dict] = [issue_dict(i) for i in report.issues]
     for paragraph in report.paragraphs:
         for issue in paragraph.issues:
-            issues.append(
-                {"position": paragraph.index, "check": issue.check, "message": issue.message}
-            )
+            issues.append({"position": paragraph.index, **issue_dict(issue)})
     return issues
 
 

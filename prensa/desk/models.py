@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from prensa.newsroom.models import Edition, Language, Story
 from prensa.translation import staleness
@@ -60,6 +61,16 @@ class DraftJob(models.Model):
         return getattr(settings, "PRENSA_DRAFT_MAX_ATTEMPTS", 4)
 
 
+# How the review page labels a segment's state.
+STATE_LABELS = {
+    State.MACHINE: pgettext_lazy("paragraph state", "machine"),
+    State.MEMORY: pgettext_lazy("paragraph state", "from memory"),
+    State.REVIEWED: pgettext_lazy("paragraph state", "reviewed"),
+    State.STALE: pgettext_lazy("paragraph state", "stale"),
+    State.MISSING: pgettext_lazy("paragraph state", "not drafted"),
+}
+
+
 class Segment(models.Model):
     """One block of a translated edition (see prensa.translation.staleness.Segment)."""
 
@@ -71,7 +82,9 @@ class Segment(models.Model):
     machine_text = models.TextField(blank=True)
     human_text = models.TextField(null=True, blank=True)
     state = models.CharField(
-        max_length=10, choices=[(s.value, s.value) for s in State], default=State.MACHINE
+        max_length=10,
+        choices=[(state.value, STATE_LABELS[state]) for state in State],
+        default=State.MACHINE,
     )
     # Fidelity problems found for this block (list of {"code", "message"}), and whether a
     # person has seen them and decided they are fine.

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from prensa.desk.actions import DraftEdition
+from prensa.desk.actions import DraftEdition, text_version
 from prensa.desk.models import DraftJob, Segment
 from prensa.newsroom.models import Edition
 
@@ -261,3 +261,31 @@ def test_the_status_of_an_unknown_story_or_language_is_404(client, translator, e
     client.force_login(translator)
     assert client.get(reverse("desk:status", args=[english_story.pk, "xx"])).status_code == 404
     assert client.get(reverse("desk:status", args=[english_story.pk + 99, "es"])).status_code == 404
+
+
+def test_fidelity_warnings_and_states_read_in_the_translators_language(
+    client, translator, english_story
+):
+    DraftEdition(english_story, "es").execute()
+    row = Segment.objects.get(edition__language="es", position=3)  # "More than 250,000 people…"
+    client.force_login(translator)
+    client.post(
+        reverse("desk:segment", args=[row.pk]),
+        {"text": "Muchas personas huyeron de la zona.", "based_on": text_version(row)},
+    )
+
+    page = client.get(
+        reverse("desk:review", args=[english_story.pk, "es"]), HTTP_ACCEPT_LANGUAGE="pt"
+    ).content.decode()
+    assert "Números ausentes: 250,000, 2012." in page
+    assert ">máquina</span>" in page
+    refused = client.post(
+        reverse("desk:segment", args=[row.pk]),
+        {
+            "text": "Muchas personas huyeron de la zona.",
+            "based_on": text_version(Segment.objects.get(pk=row.pk)),
+            "action": "review",
+        },
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+    assert "Faltan números: 250,000, 2012." in refused.content.decode()

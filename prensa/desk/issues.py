@@ -1,0 +1,42 @@
+"""Fidelity issues worded for the translator, in the desk's language.
+
+The engine room reports each issue as a check name, an English message (for logs and
+the CLI) and what is missing. The desk words it again here from the check and the
+missing items, so a Portuguese or Spanish desk reads its own language; an issue stored
+without its items (older drafts) keeps the English message.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+_WITH_ITEMS = {
+    "numbers": lambda items: _("Numbers missing: %(items)s.") % {"items": items},
+    "dates": lambda items: _("Months or weekdays missing: %(items)s.") % {"items": items},
+    "names": lambda items: _("Names changed or missing: %(items)s.") % {"items": items},
+    "glossary": lambda items: _("Glossary renderings missing: %(items)s.") % {"items": items},
+    "attribution": lambda items: (
+        _("The quote's attribution changed: %(items)s not found.") % {"items": items}
+    ),
+}
+
+
+def describe(issue: dict) -> str:
+    """One issue as the translator reads it."""
+    check, missing = issue.get("check"), issue.get("missing")
+    if check == "quotes":
+        return _("Quotation marks were lost: check the quote and who said it.")
+    if check == "empty":
+        return _("The translation of this paragraph is empty.")
+    if check == "paragraphs":
+        return _("The source and the translation have different numbers of paragraphs.")
+    if check == "language" and missing:
+        return ngettext(
+            "%(count)s sentence is still in the source language.",
+            "%(count)s sentences are still in the source language.",
+            len(missing),
+        ) % {"count": len(missing)}
+    if check in _WITH_ITEMS and missing:
+        return _WITH_ITEMS[check](", ".join(missing))
+    return issue.get("message", "")
