@@ -99,3 +99,34 @@ def test_the_admin_speaks_brazilian_portuguese_like_the_rest_of_prensa(client):
 
     assert "Senha:" in login  # European Portuguese would say "Palavra-passe"
     assert "Palavra-passe" not in login
+
+
+def test_repeated_wrong_passwords_lock_that_account_from_that_address(client, settings):
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    settings.AXES_FAILURE_LIMIT = 3
+    User.objects.create_superuser("editor", "editor@example.org", "right password")
+
+    def log_in(password: str, address: str = "192.0.2.10"):  # type: ignore[no-untyped-def]
+        return client.post(
+            "/admin/login/?next=/admin/",
+            {"username": "editor", "password": password},
+            REMOTE_ADDR=address,
+            HTTP_ACCEPT_LANGUAGE="pt",
+        )
+
+    for _ in range(2):
+        assert log_in("guess").status_code == 200  # the form again, with its error
+    assert log_in("guess").status_code == 429  # the third wrong password locks
+    locked = log_in("right password")
+    assert locked.status_code == 429
+    assert "Muitas tentativas de login falharam" in locked.content.decode()
+
+    elsewhere = log_in("right password", address="198.51.100.20")
+    assert elsewhere.status_code == 302  # the editor, from their own address, still gets in
+    client.logout()
+    with time_machine.travel(timezone.now() + timedelta(minutes=16)):
+        assert log_in("right password").status_code == 302

@@ -1,5 +1,6 @@
 """Settings shared by every environment; dev, test and prod refine them."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "axes",
     "prensa.newsroom",
     "prensa.translation",
     "prensa.desk",
@@ -48,7 +50,24 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Staff logins (admin, desk): after PRENSA_LOGIN_FAILURE_LIMIT wrong passwords for one
+# account from one address, that pair waits PRENSA_LOGIN_COOLOFF_MINUTES (django-axes).
+# Locking the pair, not the account, keeps an attacker elsewhere from locking editors out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("PRENSA_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("PRENSA_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # keep failures only, not a log of every staff login
+AXES_CLIENT_IP_CALLABLE = "prensa.comments.privacy.client_ip"  # honours trusted proxies
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_VERBOSE = False
 
 # Content-Security-Policy: scripts, styles and images only from this site, no plugins,
 # no framing, forms post only here. Prensa has no inline script or style (JSON-LD is

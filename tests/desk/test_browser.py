@@ -59,14 +59,14 @@ def test_a_draft_finishing_never_reloads_away_a_translators_typing(
 
     from prensa.desk.actions import DraftEdition, enqueue_draft
 
-    User.objects.create_superuser("editor", "editor@example.org", "pw")
+    editor = User.objects.create_superuser("editor", "editor@example.org", "pw")
     DraftEdition(english_story, "es").execute()
     source = Edition.objects.get(story=english_story, language="en")
     source.body = source.body.replace("Tuesday", "Monday")
     source.save()
     enqueue_draft(english_story, "es")  # the stale paragraph is being drafted again
     login = Client()
-    login.login(username="editor", password="pw")
+    login.force_login(editor)
     page.context.add_cookies(
         [{"name": "sessionid", "value": login.cookies["sessionid"].value, "url": live_server.url}]
     )
