@@ -39,4 +39,5 @@ def describe(issue: dict) -> str:
         ) % {"count": len(missing)}
     if check in _WITH_ITEMS and missing:
         return _WITH_ITEMS[check](", ".join(missing))
-    return issue.get("message", "")
+    message = issue.get("message", "")
+    return message if not message or message.endswith(".") else f"{message}."
