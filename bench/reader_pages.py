@@ -1,10 +1,11 @@
 """Reader pages: requests per second through Django, in-process, on the demo newsroom.
 
-Renders home, section, tag and article pages in each language many times with
-Django's test client (full middleware stack, templates, queries; no network)
-and prints requests per second for each, plus the ratio to a minimal Django
-view on the same stack, so the figure says what Prensa's pages cost on top of
-Django itself. A throw-away SQLite database holds the demo content.
+Requests home, section, tag and article pages many times with Django's test
+client (full middleware stack, templates, queries; no network) and prints
+requests per second for each, rendered (page cache off) and stored (the page
+cache serving what it keeps), plus the ratio to a minimal Django view on the
+same stack, so the figures say what Prensa's pages cost on top of Django
+itself. A throw-away SQLite database holds the demo content.
 
     .venv/bin/python bench/reader_pages.py [--requests 300]
 """
@@ -72,23 +73,36 @@ def main() -> None:
         "tag (en)": Tag.objects.get(slug_en="water").get_absolute_url("en"),
         "article (pt)": article.get_absolute_url(),
     }
-    with override_settings(ROOT_URLCONF="bench_urls"):
-        results = {}
-        for name, url in pages.items():
-            assert client.get(url).status_code == 200, url
-            queries: list[str] = []
-            with connection.execute_wrapper(partial(_count, queries)):
-                client.get(url)
-            started = time.perf_counter()
-            for _ in range(args.requests):
-                client.get(url)
-            elapsed = time.perf_counter() - started
-            results[name] = (args.requests / elapsed, len(queries))
+
+    def measure(url: str) -> tuple[float, int]:
+        assert client.get(url).status_code == 200, url
+        queries: list[str] = []
+        with connection.execute_wrapper(partial(_count, queries)):
+            client.get(url)
+        started = time.perf_counter()
+        for _ in range(args.requests):
+            client.get(url)
+        return args.requests / (time.perf_counter() - started), len(queries)
+
+    results = {}
+    for name, url in pages.items():
+        with override_settings(ROOT_URLCONF="bench_urls", PRENSA_PAGE_CACHE=False):
+            rendered = measure(url)
+        with override_settings(ROOT_URLCONF="bench_urls", PRENSA_PAGE_CACHE=True):
+            stored = measure(url)
+        results[name] = (*rendered, *stored)
 
     baseline = results["minimal Django view"][0]
-    print(f"{'page':<22} {'req/s':>8} {'queries':>8} {'vs minimal view':>16}")
-    for name, (rate, queries) in results.items():
-        print(f"{name:<22} {rate:>8.0f} {queries:>8} {rate / baseline:>16.2f}")
+    print("Rendered: page cache off. Stored: the page cache serving what it keeps.")
+    print(
+        f"{'page':<22} {'rendered':>9} {'queries':>8} {'vs minimal':>11}"
+        f" {'stored':>8} {'queries':>8} {'vs minimal':>11}"
+    )
+    for name, (rate, queries, stored_rate, stored_queries) in results.items():
+        print(
+            f"{name:<22} {rate:>9.0f} {queries:>8} {rate / baseline:>11.2f}"
+            f" {stored_rate:>8.0f} {stored_queries:>8} {stored_rate / baseline:>11.2f}"
+        )
 
 
 if __name__ == "__main__":

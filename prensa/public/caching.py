@@ -1,16 +1,35 @@
-"""Reader pages are identical for every anonymous reader, so a CDN may keep them."""
+"""Reader pages are identical for every anonymous reader: a CDN may keep them, and so does
+Prensa, in Django's cache.
 
+A rendered page is stored under the site's content *generation*. Anything that changes
+what a reader page shows (an edition, a story, its credits or tags, a section, a tag, a
+credit) bumps the generation, both at once and again when its transaction commits, so
+the next request renders afresh and a request racing the commit cannot keep the old
+page. Each stored page also expires after PRENSA_PAGE_MAX_AGE seconds, which bounds how
+late a scheduled publication appears, and how long another web process lags when each
+process has its own in-memory cache (with Redis they share one generation).
+"""
+
+from __future__ import annotations
+
+import time
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+GENERATION_KEY = "prensa:pages:generation"
+# Headers a stored page keeps; middleware adds the rest (CSP, security) on every request.
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "Last-Modified")
+
 
 def reader_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Mark a view's successful responses as public and cacheable.
+    """Mark a view's successful responses as public and cacheable, and keep them rendered.
 
     The view must not touch the session, the CSRF token or the user: tests check
     that no reader page sets a cookie or varies on one.
@@ -19,10 +38,74 @@ def reader_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     @require_safe  # a reader page only answers GET and HEAD; anything else is a 405
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
+        key = _key(request)
+        if key is not None:
+            stored = cache.get(key)
+            if stored is not None:
+                return _rebuild(stored)
         response = view(request, *args, **kwargs)
         if response.status_code == 200:
             max_age = settings.PRENSA_PAGE_MAX_AGE
             patch_cache_control(response, public=True, max_age=max_age, s_maxage=max_age * 5)
+            if key is not None and not response.streaming:
+                _store_when_rendered(response, key, max_age)
         return response
 
     return wrapped
+
+
+def content_changed(**kwargs: object) -> None:
+    """Signal receiver: what readers see changed; every stored page is out of date."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not there yet (or evicted): start a generation no page has used
+        cache.set(GENERATION_KEY, _fresh_generation(), None)
+
+
+def _generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, _fresh_generation(), None)
+        value = cache.get(GENERATION_KEY, 0)
+    return value
+
+
+def _fresh_generation() -> int:
+    # Milliseconds: never below a generation stored before the counter was lost.
+    return time.time_ns() // 1_000_000
+
+
+def _key(request: HttpRequest) -> str | None:
+    """Where this request's page is stored; None for what is not worth storing."""
+    if not settings.PRENSA_PAGE_CACHE or request.method != "GET":
+        return None
+    # Listings' page numbers are worth keeping; other query strings (search, junk) are not.
+    if any(name != "page" for name in request.GET) or not all(
+        value.isdigit() for value in request.GET.getlist("page")
+    ):
+        return None
+    return f"prensa:page:{_generation()}:{request.get_full_path()}"
+
+
+def _store_when_rendered(response: HttpResponse, key: str, max_age: int) -> None:
+    def store(rendered: HttpResponse) -> None:
+        headers = {name: rendered[name] for name in _KEPT_HEADERS if rendered.has_header(name)}
+        cache.set(key, (rendered.status_code, rendered.content, headers), max_age)
+
+    if getattr(response, "is_rendered", True):
+        store(response)
+    else:  # a TemplateResponse (the sitemap) renders after the view returns
+        response.add_post_render_callback(store)
+
+
+def _rebuild(stored: tuple[int, bytes, dict[str, str]]) -> HttpResponse:
+    status, content, headers = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers.items():
+        response[name] = value
+    return response

@@ -180,6 +180,8 @@ PRENSA_BASE_URL = env_str("PRENSA_BASE_URL", "http://127.0.0.1:8000").rstrip("/"
 PRENSA_PAGE_SIZE = env_int("PRENSA_PAGE_SIZE", 20)
 # Seconds a CDN or browser may keep a reader page.
 PRENSA_PAGE_MAX_AGE = env_int("PRENSA_PAGE_MAX_AGE", 60)
+# Keep rendered reader pages in Django's cache (see prensa/public/caching.py).
+PRENSA_PAGE_CACHE = env_bool("PRENSA_PAGE_CACHE", True)
 PRENSA_DEMO_NOTICE = env_bool("PRENSA_DEMO_NOTICE", False)
 
 LOGGING = {
