@@ -14,3 +14,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# With DEBUG on, a template or code edit shows at the next request: no stored pages.
+PRENSA_PAGE_CACHE = env_bool("PRENSA_PAGE_CACHE", not DEBUG)
