@@ -8,3 +8,7 @@ class CommentsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401 - registers the system checks
+        from .notify import comment_posted_receiver
+        from .signals import comment_posted
+
+        comment_posted.connect(comment_posted_receiver, dispatch_uid="comments-notify")

@@ -93,6 +93,11 @@ def banned_words() -> dict[str, list[str]]:
     return _get("BANNED_WORDS", {})
 
 
+def notify_minutes() -> int:
+    """Moderators get at most one email per this many minutes about waiting comments; 0: none."""
+    return _get("NOTIFY_MINUTES", 10)
+
+
 def hash_salt() -> bytes:
     """Secret for hashing network and email addresses.
 

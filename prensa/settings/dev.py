@@ -1,6 +1,6 @@
 """Development: the one-command demo on a laptop."""
 
-from prensa.lib.env import env_bool, env_secret
+from prensa.lib.env import env_bool, env_secret, env_str
 
 from .common import *  # noqa: F403
 
@@ -16,3 +16,6 @@ STORAGES = {
 }
 # With DEBUG on, a template or code edit shows at the next request: no stored pages.
 PRENSA_PAGE_CACHE = env_bool("PRENSA_PAGE_CACHE", not DEBUG)
+# Email goes to the console unless an SMTP server is named.
+if not env_str("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
