@@ -102,3 +102,47 @@ def test_search_costs_the_same_queries_for_few_and_many_matches(client):
     search = lambda: client.get(reverse_in("en", "public:search"), {"q": "ferry"})  # noqa: E731
     counts = query_counts(search, grow)
     assert counts[0] == counts[1]
+
+
+def snippets(client, language: str, query: str) -> list[str]:
+    html = client.get(reverse_in(language, "public:search"), {"q": query}).content.decode()
+    return [part.split("</p>")[0] for part in html.split('class="teaser__snippet">')[1:]]
+
+
+def test_each_result_shows_where_the_words_are_marked(client):
+    story = make_story(languages=())
+    body = (
+        "Farmers in the valley waited through a dry spring.\n\n"
+        + "Nothing else happened in the long months before the rains. " * 6
+        + "\n\nThe Refugees committee said 1,200 families came back to the valley."
+    )
+    make_edition(story, "en", headline="A quiet valley", body=body)
+
+    (shown,) = snippets(client, "en", "refugee families")
+
+    assert "<mark>Refugees</mark> committee said 1,200 <mark>families</mark>" in shown
+    assert shown.startswith("…")  # the passage, not the whole body
+    assert len(shown) < 400
+
+
+def test_snippets_ignore_accents_and_case():
+    from prensa.newsroom.search import snippet
+
+    assert (
+        str(snippet("A ÁGUA voltou às cisternas.", "agua"))
+        == "A <mark>ÁGUA</mark> voltou às cisternas."
+    )
+    assert "<mark>Refugiados</mark>" in str(snippet("Refugiados voltam.", "refugiado"))
+    assert str(snippet("Nothing to see here.", "water")) == ""
+
+
+def test_a_snippet_never_turns_text_into_markup(client):
+    story = make_story(languages=())
+    make_edition(
+        story, "en", headline="Code", body="Water <script>alert(1)</script> & <b>more</b> water."
+    )
+
+    (shown,) = snippets(client, "en", "water")
+
+    assert "<script>" not in shown and "<b>" not in shown
+    assert "&lt;script&gt;" in shown and "&amp;" in shown

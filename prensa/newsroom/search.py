@@ -10,9 +10,17 @@ appear in the headline, standfirst or body (case-insensitive).
 
 from __future__ import annotations
 
+import html
+import re
+import unicodedata
+
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Q, QuerySet
+from django.utils.html import escape, format_html, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+
+from prensa.lib.markup import render_markdown
 
 # Language code → PostgreSQL text search configuration (as djangoproject.com's docs search).
 CONFIGS = {"pt": "portuguese", "es": "spanish", "en": "english"}
@@ -66,3 +74,55 @@ def search(editions: QuerySet, language: str, query: str) -> QuerySet:
                 | Q(body__icontains=term)
             )
     return editions.filter(matches).order_by("-published_at", "-pk")
+
+
+SNIPPET_LENGTH = 220
+_CONTEXT_BEFORE = 80
+
+
+def snippet(body: str, query: str) -> SafeString:
+    """The passage of `body` where the query's words first appear, words marked; or "".
+
+    Matching is case- and accent-insensitive and takes word starts (a query word of six
+    letters or more matches with its last two letters changed: "refugiado" finds
+    "refugiados"), close to what each language's search configuration stems. The text is
+    escaped; only the <mark> tags are markup.
+    """
+    terms = _snippet_terms(query)
+    if not terms or not body:
+        return mark_safe("")
+    text = " ".join(html.unescape(strip_tags(render_markdown(body))).split())
+    folded = _fold(text)
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(term)}\w*" for term in terms))
+    first = pattern.search(folded)
+    if first is None:
+        return mark_safe("")
+    start = max(0, first.start() - _CONTEXT_BEFORE)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = min(len(text), start + SNIPPET_LENGTH)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > first.end() else end
+    pieces, cursor = [], start
+    for match in pattern.finditer(folded, start, end):
+        pieces.append(escape(text[cursor : match.start()]))
+        pieces.append(format_html("<mark>{}</mark>", text[match.start() : match.end()]))
+        cursor = match.end()
+    pieces.append(escape(text[cursor:end]))
+    lead, tail = ("…" if start else ""), ("…" if end < len(text) else "")
+    return mark_safe(lead + "".join(str(p) for p in pieces) + tail)  # noqa: S308 (escaped above)
+
+
+def _snippet_terms(query: str) -> list[str]:
+    terms = []
+    for word in query.split()[:MAX_TERMS]:
+        word = _fold(word.strip("\"'()"))
+        if len(word) < 2 or word.startswith("-") or word in ("or", "and"):
+            continue
+        terms.append(word[:-2] if len(word) >= 6 else word)
+    return terms
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, one character for each character, so positions match."""
+    return "".join(unicodedata.normalize("NFD", ch)[0].lower()[:1] or ch for ch in text)

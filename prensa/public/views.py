@@ -91,6 +91,9 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "query": query,
             "page": page,
+            "results": [
+                (edition, newsroom_search.snippet(edition.body, query)) for edition in page or ()
+            ],
             "switcher": seo.language_links(urls, language),
             "og_locale": seo.og_locale(language),
         },
