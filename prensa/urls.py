@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from prensa.public.caching import reader_page
 from prensa.public.sitemaps import SITEMAPS
-from prensa.public.views import news_sitemap, robots_txt
+from prensa.public.views import favicon, news_sitemap, robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -13,6 +13,7 @@ urlpatterns = [
     path("sitemap.xml", reader_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("sitemap-news.xml", news_sitemap, name="news_sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon),
 ]
 urlpatterns += i18n_patterns(
     path("comments/", include("prensa.comments.urls")),

@@ -213,3 +213,9 @@ def test_it_answers_404_for_a_page_number_written_with_unicode_digits(story, pag
     response = client.get(f"{page_urls(story)[page]}?page=%C2%B2")  # "²"
 
     assert response.status_code == 404
+
+
+def test_the_favicon_is_found_where_browsers_look(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/prensa/favicon.svg")

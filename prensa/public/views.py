@@ -12,6 +12,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
@@ -147,6 +148,11 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     lines.append(f"Sitemap: {seo.absolute(reverse('sitemap'))}")
     lines.append(f"Sitemap: {seo.absolute(reverse('news_sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and crawlers ask for /favicon.ico whatever a page names: point them to ours."""
+    return HttpResponsePermanentRedirect(static("prensa/favicon.svg"))
 
 
 # What news search engines read: articles of the last two days, at most 1,000.
