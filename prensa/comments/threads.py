@@ -9,6 +9,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from prensa.lib.numbers import positive_int
 from prensa.newsroom.models import Edition
 
 from . import conf
@@ -47,11 +48,10 @@ def load(
 ) -> tuple[Page, list[Node]]:
     """One page of threads; Http404 for a page that does not exist."""
     own_ids = list(own_ids)
-    raw = page_number or "1"
-    if not raw.isdigit() or int(raw) < 1:
+    number = positive_int(page_number or "1")
+    if number is None:
         raise Http404("Page numbers are positive whole numbers")
     paginator = Paginator(roots(edition, own_ids), conf.page_size())
-    number = int(raw)
     if number > 1 and number > paginator.num_pages:
         raise Http404("No such page")
     page = paginator.page(number)

@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from prensa.lib.languages import codes
+from prensa.lib.numbers import positive_int
 from prensa.newsroom.models import Edition, Story
 from prensa.translation.errors import TranslationError
 
@@ -71,7 +72,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_POST
 def draft(request: HttpRequest) -> HttpResponse:
     """Queue drafts of every missing or stale edition of the selected stories, in all languages."""
-    ids = [value for value in request.POST.getlist("story") if value.isdigit()]
+    ids = [n for value in request.POST.getlist("story") if (n := positive_int(value))]
     if not ids:
         messages.error(request, _("Select at least one story."))
         return redirect("desk:index")

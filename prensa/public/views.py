@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prensa.lib.languages import codes, reverse_in
+from prensa.lib.numbers import positive_int
 from prensa.lib.text import join_names_html
 from prensa.newsroom import search as newsroom_search
 from prensa.newsroom.models import Edition, Section, StoryCredit, Tag
@@ -243,11 +244,10 @@ def _find_named(model: type[Section] | type[Tag], language: str, slug: str) -> S
 
 
 def _paginate(request: HttpRequest, queryset) -> Page:  # type: ignore[no-untyped-def]
-    raw = request.GET.get("page", "1")
-    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+    number = positive_int(request.GET.get("page", "1"))
+    if number is None:
         raise Http404("Page numbers are positive whole numbers")
     paginator = Paginator(queryset, settings.PRENSA_PAGE_SIZE)
-    number = int(raw)
     if number > 1 and number > paginator.num_pages:
         raise Http404("No such page")
     return paginator.page(number)

@@ -83,7 +83,7 @@ def test_a_long_thread_is_split_into_pages_with_replies_kept_with_their_comment(
     assert third.find("a", rel="next") is None
 
 
-@pytest.mark.parametrize("number", ["0", "abc", "9"])
+@pytest.mark.parametrize("number", ["0", "abc", "9", "²", "99999999999999999999999"])
 def test_a_page_of_comments_that_does_not_exist_is_a_404(client, edition, number):
     make_comment(edition)
 

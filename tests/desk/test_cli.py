@@ -26,8 +26,9 @@ def test_translate_finds_a_story_by_the_slug_of_an_edition(english_story, capsys
 
 
 def test_translate_explains_an_unknown_story_or_language(english_story):
-    with pytest.raises(CommandError, match="No story"):
-        call_command("translate", "no-such-story")
+    for reference in ("no-such-story", "99999999999999999999999"):
+        with pytest.raises(CommandError, match="No story"):
+            call_command("translate", reference)
     with pytest.raises(CommandError, match="Unknown language"):
         call_command("translate", str(english_story.pk), "--to", "fr")
 

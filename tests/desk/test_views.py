@@ -139,6 +139,13 @@ def test_the_desk_forms_carry_csrf_protection(english_story, translator):
     assert strict.post(reverse("desk:draft"), {"story": english_story.pk}).status_code == 403
 
 
+def test_a_story_id_no_database_could_hold_selects_nothing(client, editor, english_story):
+    client.force_login(editor)
+    response = client.post(reverse("desk:draft"), {"story": ["99999999999999999999", "²"]})
+    assert response.status_code == 302
+    assert not DraftJob.objects.exists()
+
+
 def test_unknown_story_or_language_is_404(client, translator, english_story):
     client.force_login(translator)
     assert client.get(reverse("desk:review", args=[999999, "es"])).status_code == 404

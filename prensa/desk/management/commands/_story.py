@@ -2,13 +2,15 @@
 
 from django.core.management.base import CommandError
 
+from prensa.lib.numbers import positive_int
 from prensa.newsroom.models import Edition, Story
 
 
 def find_story(reference: str) -> Story:
     stories = Story.objects.prefetch_related("editions")
-    if reference.isdigit():
-        story = stories.filter(pk=int(reference)).first()
+    if reference.isascii() and reference.isdigit():
+        number = positive_int(reference)
+        story = stories.filter(pk=number).first() if number else None
     else:
         story = stories.filter(key=reference).first()
         if story is None:
