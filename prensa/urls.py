@@ -1,11 +1,14 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
+from prensa.lib.numbers import IdConverter
 from prensa.public.caching import reader_page
 from prensa.public.sitemaps import SITEMAPS
 from prensa.public.views import favicon, news_sitemap, robots_txt
+
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

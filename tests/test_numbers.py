@@ -24,3 +24,11 @@ from prensa.lib.numbers import MAX_ID, positive_int
 )
 def test_only_plain_positive_whole_numbers_pass(raw, expected):
     assert positive_int(raw) == expected
+
+
+@pytest.mark.django_db
+def test_an_id_too_large_for_the_database_is_simply_not_found(client):
+    huge = "9" * 20
+    for url in (f"/en/comments/{huge}/", f"/en/comments/report/{huge}/"):
+        assert client.get(url).status_code == 404
+    assert client.post(f"/en/comments/{huge}/post/", {"body": "x"}).status_code == 404

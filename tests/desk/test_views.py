@@ -146,6 +146,14 @@ def test_a_story_id_no_database_could_hold_selects_nothing(client, editor, engli
     assert not DraftJob.objects.exists()
 
 
+def test_an_id_too_large_for_the_database_is_404_not_500(client, editor):
+    client.force_login(editor)
+    huge = "9" * 20
+    assert client.get(f"/desk/stories/{huge}/es/").status_code == 404
+    assert client.post(f"/desk/stories/{huge}/es/publish/").status_code == 404
+    assert client.post(f"/desk/segments/{huge}/", {"text": "x"}).status_code == 404
+
+
 def test_unknown_story_or_language_is_404(client, translator, english_story):
     client.force_login(translator)
     assert client.get(reverse("desk:review", args=[999999, "es"])).status_code == 404
