@@ -12,3 +12,9 @@ class CommentsConfig(AppConfig):
         from .signals import comment_posted
 
         comment_posted.connect(comment_posted_receiver, dispatch_uid="comments-notify")
+
+        from django.db.models.signals import post_migrate
+
+        from .tasks import schedule_after_migrate
+
+        post_migrate.connect(schedule_after_migrate, sender=self, dispatch_uid="comments-expiry")

@@ -157,3 +157,23 @@ def test_forgetting_a_commenter_finds_comments_hashed_before_a_rotation(edition,
     call_command("forget_commenter", "--email", "ana@example.org", stdout=StringIO())
 
     assert not Comment.objects.exists()
+
+
+def test_the_worker_drops_old_address_hashes_every_day_by_itself(edition, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from prensa.comments.tasks import expire_addresses, schedule_expiry
+    from tests.desk.conftest import run_worker
+
+    settings.PRENSA_COMMENTS_IP_RETENTION_DAYS = 30
+    DBTaskResult.objects.filter(task_path=expire_addresses.module_path).delete()
+    old = make_comment(edition, ip_hash=ip_hash("203.0.113.9"))
+    Comment.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
+
+    assert schedule_expiry() is True
+    assert schedule_expiry() is False  # one run waits already
+    run_worker()
+
+    assert Comment.objects.get(pk=old.pk).ip_hash == ""
+    (waiting,) = DBTaskResult.objects.filter(task_path=expire_addresses.module_path, status="READY")
+    assert timedelta(hours=23) < waiting.run_after - timezone.now() <= timedelta(days=1)
