@@ -374,3 +374,41 @@ def test_it_answers_404_for_an_edition_scheduled_for_later(client):
     response = client.get(story.edition_for("es").get_absolute_url())
 
     assert response.status_code == 404
+
+
+def related_headlines(client, edition) -> list[str]:  # type: ignore[no-untyped-def]
+    html = client.get(edition.get_absolute_url()).content.decode()
+    if 'class="related"' not in html:
+        return []
+    block = html.split('class="related"', 1)[1].split("</aside>", 1)[0]
+    return [part.split(">", 1)[1].split("</a>", 1)[0] for part in block.split("<a ")[1:]]
+
+
+@pytest.mark.django_db
+def test_it_suggests_the_newest_stories_sharing_a_tag_in_the_readers_language(client):
+    water, other = make_tag(), make_tag("Elections", "Eleições", "Elecciones")
+    story = make_story(tags=(water,))
+    now = timezone.now()
+    sharing = [
+        make_story(tags=(water,), published_at=now - timedelta(hours=hours))
+        for hours in range(2, 8)
+    ]
+    make_story(tags=(other,))  # no shared tag
+    draft = make_story(tags=(water,), status=Edition.Status.DRAFT)
+
+    shown = related_headlines(client, story.edition_for("pt"))
+
+    assert shown == [s.edition_for("pt").headline for s in sharing[:4]]
+    assert story.edition_for("pt").headline not in shown
+    assert draft.edition_for("pt").headline not in shown
+
+
+@pytest.mark.django_db
+def test_a_story_without_tags_suggests_its_sections_newest(client):
+    story = make_story()
+    neighbour = make_story(section=story.section)
+    make_story()  # another section
+
+    assert related_headlines(client, story.edition_for("es")) == [
+        neighbour.edition_for("es").headline
+    ]

@@ -127,6 +127,7 @@ def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
         {
             "edition": edition,
             "story": story,
+            "related": _related(edition, tags),
             "byline": join_names_html(authors, "byline__name"),
             "contributors": join_names_html(contributors, "byline__name"),
             "tags": tags,
@@ -176,6 +177,23 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
         "public/news_sitemap.xml",
         {"entries": entries, "publication": settings.PRENSA_SITE_NAME},
         content_type="application/xml; charset=utf-8",
+    )
+
+
+RELATED_STORIES = 4
+
+
+def _related(edition: Edition, tags: list[Tag]) -> list[Edition]:
+    """The newest other stories in the reader's language sharing a tag (else the section)."""
+    others = (
+        Edition.objects.published().in_language(edition.language).exclude(story_id=edition.story_id)
+    )
+    if tags:
+        others = others.filter(story__tags__in=tags).distinct()
+    else:
+        others = others.filter(story__section_id=edition.story.section_id)
+    return list(
+        others.select_related("story__section").order_by("-published_at", "-pk")[:RELATED_STORIES]
     )
 
 
