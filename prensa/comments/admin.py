@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from . import privacy
 from .actions import (
@@ -24,6 +24,13 @@ from .actions import (
     RejectComments,
 )
 from .models import Ban, BannedWord, Comment, ModerationQueue, ModerationSetting, Report
+
+# What a bulk action tells the moderator; the number is filled in when it is shown.
+APPROVED = ngettext_lazy("%(count)d comment approved.", "%(count)d comments approved.", "count")
+REJECTED = ngettext_lazy("%(count)d comment rejected.", "%(count)d comments rejected.", "count")
+MARKED_SPAM = ngettext_lazy(
+    "%(count)d comment marked as spam.", "%(count)d comments marked as spam.", "count"
+)
 
 
 class ReportedFilter(admin.SimpleListFilter):
@@ -134,35 +141,21 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Approve: publish them"), permissions=["moderate"])
     def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = ApproveComments(queryset, request.user).execute()
-        self.message_user(
-            request,
-            ngettext("%(count)d comment approved.", "%(count)d comments approved.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        done = ApproveComments(queryset, request.user).execute()
+        self._report(request, APPROVED, done)
 
     @admin.action(description=_("Reject: take them off the site"), permissions=["moderate"])
     def reject(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = RejectComments(queryset, request.user).execute()
-        self.message_user(
-            request,
-            ngettext("%(count)d comment rejected.", "%(count)d comments rejected.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        done = RejectComments(queryset, request.user).execute()
+        self._report(request, REJECTED, done)
 
     @admin.action(description=_("Mark as spam"), permissions=["moderate"])
     def mark_spam(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = MarkSpam(queryset, request.user).execute()
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d comment marked as spam.", "%(count)d comments marked as spam.", count
-            )
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        done = MarkSpam(queryset, request.user).execute()
+        self._report(request, MARKED_SPAM, done)
+
+    def _report(self, request: HttpRequest, message: str, count: int) -> None:
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @admin.action(
         description=_("Reject and ban their authors by email address"), permissions=["moderate"]

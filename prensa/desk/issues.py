@@ -9,16 +9,14 @@ without its items (older drafts) keeps the English message.
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 _WITH_ITEMS = {
-    "numbers": lambda items: _("Numbers missing: %(items)s.") % {"items": items},
-    "dates": lambda items: _("Months or weekdays missing: %(items)s.") % {"items": items},
-    "names": lambda items: _("Names changed or missing: %(items)s.") % {"items": items},
-    "glossary": lambda items: _("Glossary renderings missing: %(items)s.") % {"items": items},
-    "attribution": lambda items: (
-        _("The quote's attribution changed: %(items)s not found.") % {"items": items}
-    ),
+    "numbers": gettext_lazy("Numbers missing: %(items)s."),
+    "dates": gettext_lazy("Months or weekdays missing: %(items)s."),
+    "names": gettext_lazy("Names changed or missing: %(items)s."),
+    "glossary": gettext_lazy("Glossary renderings missing: %(items)s."),
+    "attribution": gettext_lazy("The quote's attribution changed: %(items)s not found."),
 }
 
 
@@ -38,6 +36,6 @@ def describe(issue: dict) -> str:
             len(missing),
         ) % {"count": len(missing)}
     if check in _WITH_ITEMS and missing:
-        return _WITH_ITEMS[check](", ".join(missing))
+        return str(_WITH_ITEMS[check]) % {"items": ", ".join(missing)}
     message = issue.get("message", "")
     return message if not message or message.endswith(".") else f"{message}."

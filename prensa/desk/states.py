@@ -90,7 +90,7 @@ def cells_for(stories: list[Story], languages: list[str]) -> dict[int, list[Cell
 
 
 def cell_for(story: Story, language: str) -> Cell:
-    story = Story.objects.prefetch_related("editions").get(pk=story.pk)
+    """One story's cell in one language (prefetch the story's editions to save a query)."""
     return cells_for([story], [language])[story.pk][0]
 
 

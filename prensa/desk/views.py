@@ -117,7 +117,7 @@ def _review_page(
     """The side-by-side page; `kept` holds text a person submitted that was refused."""
     if language not in codes():
         raise Http404("No such language")
-    cell = states.cells_for([story], [language])[story.pk][0]
+    cell = states.cell_for(story, language)
     edition = cell.edition
     rows = segments.load(edition) if edition else []
     try:
@@ -161,16 +161,8 @@ def status(request: HttpRequest, story_id: int, language: str) -> JsonResponse:
     story = get_object_or_404(Story.objects.prefetch_related("editions"), pk=story_id)
     if language not in codes():
         raise Http404("No such language")
-    cell = states.cells_for([story], [language])[story.pk][0]
-    active = bool(cell.job and cell.job.is_active)
-    response = JsonResponse(
-        {
-            "state": cell.state,
-            "label": str(cell.label),
-            "active": active,
-            "error": cell.job.error if cell.job and cell.state == "failed" else "",
-        }
-    )
+    cell = states.cell_for(story, language)
+    response = JsonResponse({"state": cell.state, "active": bool(cell.job and cell.job.is_active)})
     response["Cache-Control"] = "no-store"
     return response
 

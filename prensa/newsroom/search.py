@@ -65,15 +65,21 @@ def search(editions: QuerySet, language: str, query: str) -> QuerySet:
             .order_by("-rank", "-published_at", "-pk")
         )
     matches = Q()
-    for term in query.split()[:MAX_TERMS]:
-        term = term.strip("\"'")
-        if term and not term.startswith("-"):
-            matches &= (
-                Q(headline__icontains=term)
-                | Q(standfirst__icontains=term)
-                | Q(body__icontains=term)
-            )
+    for term in query_terms(query):
+        matches &= (
+            Q(headline__icontains=term) | Q(standfirst__icontains=term) | Q(body__icontains=term)
+        )
     return editions.filter(matches).order_by("-published_at", "-pk")
+
+
+def query_terms(query: str) -> list[str]:
+    """The words a query asks for: quotes and brackets dropped, no -exclusions or "or"."""
+    terms = []
+    for word in query.split()[:MAX_TERMS]:
+        word = word.strip("\"'()")
+        if word and not word.startswith("-") and word.casefold() != "or":
+            terms.append(word)
+    return terms
 
 
 SNIPPET_LENGTH = 220
@@ -114,13 +120,9 @@ def snippet(body: str, query: str) -> SafeString:
 
 
 def _snippet_terms(query: str) -> list[str]:
-    terms = []
-    for word in query.split()[:MAX_TERMS]:
-        word = _fold(word.strip("\"'()"))
-        if len(word) < 2 or word.startswith("-") or word in ("or", "and"):
-            continue
-        terms.append(word[:-2] if len(word) >= 6 else word)
-    return terms
+    """Query words folded for matching; six letters or more lose their last two (stems)."""
+    folded = [_fold(term) for term in query_terms(query) if len(term) >= 2]
+    return [term[:-2] if len(term) >= 6 else term for term in folded]
 
 
 def _fold(text: str) -> str:

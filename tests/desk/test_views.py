@@ -254,7 +254,7 @@ def test_the_status_of_a_draft_being_made_can_be_polled(
         enqueue_draft(english_story, "es", translator)
     queued = client.get(url)
     assert queued["Cache-Control"] == "no-store"
-    assert queued.json() == {"state": "queued", "label": "queued", "active": True, "error": ""}
+    assert queued.json() == {"state": "queued", "active": True}
     page = client.get(reverse("desk:review", args=[english_story.pk, "es"])).content.decode()
     assert "data-job-active" in page and "reload the page" in page
 
