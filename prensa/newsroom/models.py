@@ -33,6 +33,9 @@ LANGUAGE_CODES = tuple(Language.values)
 RESERVED_SECTION_SLUGS = frozenset(
     {"tag", "tema", "etiqueta", "search", "busca", "buscar", "feed", "feeds", "api", "static"}
     | {"sitemap", "comments", "comentarios", "admin", "desk", "page"}
+    # Author pages and the site's own pages (about, contact, corrections, privacy).
+    | {"author", "autor", "about", "sobre", "quienes-somos", "contact", "contato", "contacto"}
+    | {"corrections", "correcoes", "correcciones", "privacy", "privacidade", "privacidad"}
 )
 
 
@@ -133,6 +136,16 @@ class Credit(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PERSON)
     url = models.URLField(_("web address"), blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=140,
+        unique=True,
+        blank=True,
+        help_text=_("The address of the author page; made from the name when left empty."),
+    )
+    bio_pt = models.TextField(_("bio (Portuguese)"), blank=True)
+    bio_es = models.TextField(_("bio (Spanish)"), blank=True)
+    bio_en = models.TextField(_("bio (English)"), blank=True)
 
     class Meta:
         verbose_name = _("credit")
@@ -141,6 +154,37 @@ class Credit(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if not self.slug:
+            self.slug = unique_credit_slug(self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_agency(self) -> bool:
+        return self.kind == self.Kind.AGENCY
+
+    def bio_in(self, language: str) -> str:
+        return getattr(self, f"bio_{language}", "")
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        """The author page in `language` (the active one by default)."""
+        language = language or _active_language()
+        return reverse_in(language, "public:author", slug=self.slug)
+
+
+def unique_credit_slug(name: str, exclude_pk: int | None = None) -> str:
+    """An ASCII slug for a credit's name, unique among credits (suffix -2, -3… if taken)."""
+    base = slugify(name)[:130].strip("-") or "author"
+    taken = set(
+        Credit.objects.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
 
 
 class Story(models.Model):
@@ -209,6 +253,11 @@ class StoryCredit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.credit} ({self.get_role_display()})"
+
+    @property
+    def is_agency(self) -> bool:
+        """Wire copy: credited on its own line and as an Organization, never as a co-author."""
+        return self.role == self.Role.AGENCY or self.credit.is_agency
 
 
 class EditionQuerySet(models.QuerySet):
@@ -323,7 +372,7 @@ class Edition(models.Model):
         created = self._state.adding
         super().save(*args, **kwargs)
         if changed or created or loaded is None:
-            search.index(self.pk, self.language)
+            search.index(Edition.objects.filter(pk=self.pk), self.language)
         self._loaded_content = {name: getattr(self, name) for name in CONTENT_FIELDS}
         if changed:
             previous = Edition(**{**{k: getattr(self, k) for k in CONTENT_FIELDS}, **loaded})
