@@ -36,6 +36,7 @@ messages: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports  # layers and no import cycles: [tool.importlinter] in pyproject.toml
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

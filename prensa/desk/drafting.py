@@ -8,6 +8,7 @@ from prensa.newsroom.models import Edition, Section, Tag
 from prensa.translation.fidelity import Issue, check_fidelity
 from prensa.translation.glossary import Glossary, Term
 from prensa.translation.memory import DatabaseMemory
+from prensa.translation.models import GlossaryEntry
 from prensa.translation.pipeline import MEMORY, Block, Pipeline
 from prensa.translation.segmenting import split_sentences
 from prensa.translation.staleness import State
@@ -37,7 +38,7 @@ def glossary_for(source: str, target: str) -> Glossary:
     as fixed renderings would break the sentence's grammar, so only names such as
     "Middle East" are added.
     """
-    glossary = Glossary.from_database(source, target)
+    glossary = GlossaryEntry.objects.for_pair(source, target).glossary()
     taxonomy = [
         Term(named.name_in(source), named.name_in(target), source, target)
         for model in (Section, Tag)

@@ -41,12 +41,14 @@ def vector_for(language: str) -> SearchVector:
     )
 
 
-def index(edition_pk: int, language: str) -> None:
-    """Refresh one edition's search vector (PostgreSQL only; a no-op elsewhere)."""
-    from prensa.newsroom.models import Edition
+def index(editions: QuerySet, language: str) -> None:
+    """Refresh the search vector of `editions`, all in `language` (PostgreSQL only).
 
+    The caller passes the rows, so this module needs no model: models use search, not
+    the reverse.
+    """
     if uses_postgres():
-        Edition.objects.filter(pk=edition_pk).update(search_vector=vector_for(language))
+        editions.update(search_vector=vector_for(language))
 
 
 def clean_query(raw: str) -> str:

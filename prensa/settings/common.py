@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "prensa.desk",
     "prensa.comments",
     "prensa.public",
+    "prensa.demo",  # `prensa demo`: the top layer, may use every app below
 ]
 
 MIDDLEWARE = [
@@ -192,6 +193,8 @@ PRENSA_PAGE_MAX_AGE = env_int("PRENSA_PAGE_MAX_AGE", 60)
 # Keep rendered reader pages in Django's cache (see prensa/public/caching.py).
 PRENSA_PAGE_CACHE = env_bool("PRENSA_PAGE_CACHE", True)
 PRENSA_DEMO_NOTICE = env_bool("PRENSA_DEMO_NOTICE", False)
+# Where readers write to the newsroom (contact, corrections and privacy pages); unset: not shown.
+PRENSA_CONTACT_EMAIL = env_str("PRENSA_CONTACT_EMAIL", "")
 
 LOGGING = {
     "version": 1,

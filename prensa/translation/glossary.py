@@ -6,7 +6,9 @@ written. Both are matched case-sensitively on word boundaries, longest first,
 and handed to the engine as kept pieces.
 
 The pipeline takes any `Glossary`; build one from entries, from a TOML file
-(`Glossary.from_toml`) or from the database (`Glossary.from_database`).
+(`Glossary.from_toml`) or from the database
+(`GlossaryEntry.objects.for_pair(source, target).glossary()` in models.py, which
+uses this module, never the reverse).
 """
 
 from __future__ import annotations
@@ -115,20 +117,6 @@ class Glossary:
                     )
                 )
         return cls(terms)
-
-    @classmethod
-    def from_database(cls, source: str | None = None, target: str | None = None) -> Glossary:
-        """Entries from `GlossaryEntry`, optionally only those that apply to one pair."""
-        from django.db.models import Q
-
-        from prensa.translation.models import GlossaryEntry
-
-        entries = GlossaryEntry.objects.all()
-        if source:
-            entries = entries.filter(Q(source_language=source) | Q(source_language=""))
-        if target:
-            entries = entries.filter(Q(target_language=target) | Q(target_language=""))
-        return cls(entry.as_term() for entry in entries)
 
 
 def _specificity(term: Term) -> int:

@@ -7,10 +7,31 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from prensa.lib.languages import CODES, NATIVE_NAMES
-from prensa.translation.glossary import Term
+from prensa.translation.glossary import Glossary, Term
 from prensa.translation.segmenting import segment_hash
 
 LANGUAGE_CHOICES = [(code, NATIVE_NAMES[code]) for code in CODES]
+
+
+class GlossaryEntryQuerySet(models.QuerySet):
+    def for_pair(
+        self, source: str | None = None, target: str | None = None
+    ) -> GlossaryEntryQuerySet:
+        """Entries that apply from `source` to `target` (blank languages apply to all)."""
+        entries = self
+        if source:
+            entries = entries.filter(
+                models.Q(source_language=source) | models.Q(source_language="")
+            )
+        if target:
+            entries = entries.filter(
+                models.Q(target_language=target) | models.Q(target_language="")
+            )
+        return entries
+
+    def glossary(self) -> Glossary:
+        """These entries as the pipeline's `Glossary`."""
+        return Glossary(entry.as_term() for entry in self)
 
 
 class GlossaryEntry(models.Model):
@@ -38,6 +59,8 @@ class GlossaryEntry(models.Model):
         help_text=_("Names and organisations that stay exactly as written."),
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
+
+    objects = GlossaryEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("glossary entry")

@@ -2,7 +2,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from prensa.translation.glossary import Glossary
 from prensa.translation.memory import DatabaseMemory, InMemoryMemory
 from prensa.translation.models import GlossaryEntry, TranslationMemoryEntry
 from prensa.translation.segmenting import segment_hash
@@ -78,7 +77,7 @@ def test_the_glossary_loads_the_entries_that_apply_to_a_pair():
     )
     GlossaryEntry.objects.create(term="Reuters", do_not_translate=True)
 
-    glossary = Glossary.from_database("en", "pt")
+    glossary = GlossaryEntry.objects.for_pair("en", "pt").glossary()
 
     assert sorted(t.term for t in glossary.terms) == ["Middle East", "Reuters"]
     assert glossary.find("the Middle East", "en", "pt")[0].rendering == "Oriente Médio"

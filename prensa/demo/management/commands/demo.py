@@ -5,7 +5,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from prensa.desk.models import Segment
+from prensa.desk.segments import adopt
 from prensa.newsroom.demo.loader import DemoContentError, load_demo
+from prensa.newsroom.models import Edition
 
 
 class Command(BaseCommand):
@@ -31,10 +34,6 @@ class Command(BaseCommand):
 
     def _adopt_translations(self) -> int:
         """Demo translations were written by people: the desk records them as reviewed."""
-        from prensa.desk.models import Segment
-        from prensa.desk.segments import adopt
-        from prensa.newsroom.models import Edition
-
         translations = Edition.objects.filter(
             story__key__startswith="demo:", translated_from__isnull=False
         ).select_related("translated_from")
