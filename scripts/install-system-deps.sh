@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages Prensa needs: Python's venv, gettext for the
 # interface translations, Chromium for browser tests, PostgreSQL for the second
-# test run, Redis for the shared-cache tests, Apertium with its language pairs for
-# machine translation.
+# test run, Redis for the shared-cache tests, nginx for the reverse-proxy tests
+# (started by the test with its own configuration), Apertium with its language pairs
+# for machine translation.
 # Uses sudo when not root; does nothing when everything is already there.
 set -euo pipefail
 
-packages=(python3-venv python3-dev gettext chromium postgresql redis-server apertium apertium-eng-spa apertium-es-pt)
+packages=(python3-venv python3-dev gettext chromium postgresql redis-server nginx apertium apertium-eng-spa apertium-es-pt)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,26 +1,77 @@
 """Settings of the comments app, each with a default, so the project's settings need none.
 
-Read at call time (not import time) so tests and deployments can change them.
+Each is read, at call time (so tests and deployments can change them), from the Django
+setting PRENSA_COMMENTS_<NAME> if the project sets one, else from the environment
+variable of the same name, else the default here. Environment formats: integers as
+digits; rates as ATTEMPTS/SECONDS (`20/600`); trusted proxies as addresses or networks,
+comma-separated (`127.0.0.1,10.0.0.0/8`); banned words as `word,word;pt=palavra,outra`
+(a group without `LANG=` applies to every language).
 """
 
 from __future__ import annotations
 
 import hashlib
+import ipaddress
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
-from prensa.lib.env import env_secret
+from prensa.lib.env import env_int, env_list, env_secret, env_str
 
 MODES = ("pre", "strict", "post", "closed")
 
+T = TypeVar("T")
+_UNSET = object()
 
-def _get(name: str, default):  # type: ignore[no-untyped-def]
-    return getattr(settings, f"PRENSA_COMMENTS_{name}", default)
+
+def _get(name: str, default: T, from_env: Callable[[str], Any] | None = None) -> T:
+    """The Django setting, else the environment variable (parsed by `from_env`), else `default`."""
+    key = f"PRENSA_COMMENTS_{name}"
+    configured = getattr(settings, key, _UNSET)
+    if configured is not _UNSET:
+        return configured  # type: ignore[return-value]
+    if key in os.environ:
+        if from_env is not None:
+            return from_env(key)
+        if isinstance(default, int):
+            return env_int(key, default)  # type: ignore[return-value]
+        return env_str(key, default)  # type: ignore[arg-type,return-value]
+    return default
+
+
+def _rate_from_env(key: str) -> tuple[int, int]:
+    raw = os.environ[key]
+    attempts, sep, seconds = raw.partition("/")
+    try:
+        if not sep:
+            raise ValueError
+        return int(attempts), int(seconds)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{key}={raw!r} should be ATTEMPTS/SECONDS, e.g. 20/600"
+        ) from None
+
+
+def _words_from_env(key: str) -> dict[str, list[str]]:
+    words: dict[str, list[str]] = {}
+    for group in os.environ[key].split(";"):
+        language, sep, listed = group.partition("=")
+        language, listed = (language.strip(), listed) if sep else ("*", group)
+        words.setdefault(language or "*", []).extend(
+            word.strip() for word in listed.split(",") if word.strip()
+        )
+    return words
 
 
 def default_mode() -> str:
     """Moderation mode where neither a story, its section nor the site sets one."""
-    return _get("DEFAULT_MODE", "pre")
+    mode = _get("DEFAULT_MODE", "pre")
+    if mode not in MODES:
+        raise ImproperlyConfigured(f"PRENSA_COMMENTS_DEFAULT_MODE={mode!r}: use one of {MODES}")
+    return mode
 
 
 def max_length() -> int:
@@ -55,12 +106,12 @@ def form_max_age() -> int:
 
 def rate_per_ip() -> tuple[int, int]:
     """(attempts, seconds): how often one network address may post or report."""
-    return tuple(_get("RATE_PER_IP", (20, 600)))  # type: ignore[return-value]
+    return tuple(_get("RATE_PER_IP", (20, 600), _rate_from_env))  # type: ignore[return-value]
 
 
 def rate_per_session() -> tuple[int, int]:
     """(attempts, seconds): how often one browser session may post or report."""
-    return tuple(_get("RATE_PER_SESSION", (6, 300)))  # type: ignore[return-value]
+    return tuple(_get("RATE_PER_SESSION", (6, 300), _rate_from_env))  # type: ignore[return-value]
 
 
 def report_threshold() -> int:
@@ -73,9 +124,29 @@ def ip_retention_days() -> int:
     return _get("IP_RETENTION_DAYS", 30)
 
 
-def trusted_proxies() -> int:
-    """How many reverse proxies in front of Prensa append to X-Forwarded-For (0: none)."""
-    return _get("TRUSTED_PROXIES", 0)
+def trusted_proxies() -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """The reverse proxies in front of Prensa whose X-Forwarded-For is believed (none: none).
+
+    Addresses or networks: PRENSA_TRUSTED_PROXIES (or PRENSA_COMMENTS_TRUSTED_PROXIES),
+    e.g. `127.0.0.1,10.0.0.0/8`. A request from anywhere else is taken at its REMOTE_ADDR,
+    whatever headers it carries. Comments and the staff-login lockout both use it.
+    """
+    configured = getattr(settings, "PRENSA_TRUSTED_PROXIES", None)
+    if configured is None:
+        configured = _get("TRUSTED_PROXIES", None, lambda key: env_list(key, []))
+    if configured is None:
+        configured = env_list("PRENSA_TRUSTED_PROXIES", [])
+    if isinstance(configured, str):
+        configured = [part.strip() for part in configured.split(",") if part.strip()]
+    if isinstance(configured, int) or not all(isinstance(part, str) for part in configured):
+        raise ImproperlyConfigured(
+            "PRENSA_TRUSTED_PROXIES lists the proxies' addresses or networks "
+            "(e.g. 127.0.0.1,10.0.0.0/8), not how many there are."
+        )
+    try:
+        return [ipaddress.ip_network(part, strict=False) for part in configured]
+    except ValueError as error:
+        raise ImproperlyConfigured(f"PRENSA_TRUSTED_PROXIES: {error}") from None
 
 
 def count_max_age() -> int:
@@ -90,7 +161,7 @@ def max_request_bytes() -> int:
 
 def banned_words() -> dict[str, list[str]]:
     """Words refused in comments, per language ("*" for all), besides those in the admin."""
-    return _get("BANNED_WORDS", {})
+    return _get("BANNED_WORDS", {}, _words_from_env)
 
 
 def notify_minutes() -> int:

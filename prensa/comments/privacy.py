@@ -15,17 +15,44 @@ from . import conf
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The reader's address: REMOTE_ADDR, or the entry our own proxies added to X-Forwarded-For."""
+    """The reader's address: REMOTE_ADDR, unless that is one of our own trusted proxies.
+
+    Then X-Forwarded-For is read from the right (each proxy appends the address it saw),
+    skipping our proxies: the first address that is not one of them is the reader's.
+    Whatever a client writes into the header itself sits further left and is never
+    reached, and a client that does not come through a trusted proxy is taken at its
+    REMOTE_ADDR whatever it sends. Comments (rate limits, bans) and django-axes
+    (AXES_CLIENT_IP_CALLABLE) both call this.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
     proxies = conf.trusted_proxies()
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+    if not proxies or not _is_one_of(remote, proxies):
+        return remote
+    forwarded = [
+        part.strip()
+        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if part.strip()
+    ]
+    address = remote
+    for hop in reversed(forwarded):
+        try:
+            ipaddress.ip_address(hop)
+        except ValueError:
+            break  # not an address a proxy wrote: stop at the last one that was
+        address = hop
+        if not _is_one_of(hop, proxies):
+            break
+    return address
+
+
+def _is_one_of(address: str, networks: list) -> bool:  # type: ignore[type-arg]
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return any(ip.version == network.version and ip in network for network in networks)
 
 
 def network_of(address: str) -> str:

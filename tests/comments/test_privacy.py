@@ -4,11 +4,13 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.forms.models import model_to_dict
 from django.test import RequestFactory
 from django.utils import timezone
 
+from prensa.comments import conf
 from prensa.comments.models import Ban, Comment, Report
 from prensa.comments.privacy import client_ip, email_hash, ip_hash
 from tests.comments.helpers import make_comment, post_comment
@@ -54,8 +56,53 @@ def test_forwarded_addresses_count_only_behind_a_configured_proxy(settings):
     )
 
     assert client_ip(request) == "10.0.0.2"
-    settings.PRENSA_COMMENTS_TRUSTED_PROXIES = 1
+    settings.PRENSA_TRUSTED_PROXIES = ["10.0.0.0/8"]
     assert client_ip(request) == "203.0.113.9"
+
+
+def test_a_chain_of_our_own_proxies_is_walked_back_to_the_first_outside_address(settings):
+    settings.PRENSA_TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8"]
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9, 10.1.2.3"
+    )
+
+    assert client_ip(request) == "203.0.113.9"
+
+
+def test_a_request_from_outside_the_proxies_is_taken_at_its_own_address(settings):
+    settings.PRENSA_TRUSTED_PROXIES = ["127.0.0.1"]
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="198.51.100.4", HTTP_X_FORWARDED_FOR="203.0.113.9"
+    )
+
+    assert client_ip(request) == "198.51.100.4"
+
+
+def test_trusted_proxies_and_comment_limits_come_from_the_environment(monkeypatch):
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    monkeypatch.setenv("PRENSA_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")
+    monkeypatch.setenv("PRENSA_COMMENTS_MAX_LENGTH", "500")
+    monkeypatch.setenv("PRENSA_COMMENTS_RATE_PER_IP", "5/60")
+    monkeypatch.setenv("PRENSA_COMMENTS_DEFAULT_MODE", "post")
+    monkeypatch.setenv("PRENSA_COMMENTS_BANNED_WORDS", "casino bonus;pt=palavra feia,outra")
+
+    assert client_ip(request) == "203.0.113.9"
+    assert (conf.max_length(), conf.rate_per_ip(), conf.default_mode()) == (500, (5, 60), "post")
+    assert conf.banned_words() == {"*": ["casino bonus"], "pt": ["palavra feia", "outra"]}
+
+
+def test_django_settings_still_win_over_the_environment(monkeypatch, settings):
+    monkeypatch.setenv("PRENSA_COMMENTS_MAX_LENGTH", "500")
+    settings.PRENSA_COMMENTS_MAX_LENGTH = 100
+
+    assert conf.max_length() == 100
+
+
+def test_a_malformed_setting_in_the_environment_is_refused_by_name(monkeypatch):
+    monkeypatch.setenv("PRENSA_COMMENTS_RATE_PER_IP", "lots")
+
+    with pytest.raises(ImproperlyConfigured, match="PRENSA_COMMENTS_RATE_PER_IP"):
+        conf.rate_per_ip()
 
 
 def test_old_address_hashes_are_removed_after_the_retention_period(edition, settings):
