@@ -69,6 +69,9 @@ AXES_DISABLE_ACCESS_LOG = True  # keep failures only, not a log of every staff l
 AXES_CLIENT_IP_CALLABLE = "prensa.comments.privacy.client_ip"  # honours trusted proxies
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
+# Failed staff logins keep the raw address and User-Agent: the daily housekeeping task
+# (prensa/comments/tasks.py) deletes them after this many days (never within the cool-off).
+PRENSA_LOGIN_RECORD_RETENTION_DAYS = env_int("PRENSA_LOGIN_RECORD_RETENTION_DAYS", 30)
 
 # Content-Security-Policy: scripts, styles and images only from this site, no plugins,
 # no framing, forms post only here. Prensa has no inline script or style (JSON-LD is

@@ -1,13 +1,18 @@
 """Addresses only as salted hashes, kept for a while; a commenter can be forgotten by email."""
 
+import json
 from datetime import timedelta
 from io import StringIO
 
 import pytest
+import time_machine
+from axes.models import AccessAttempt
+from django.contrib.auth.models import User
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.forms.models import model_to_dict
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from prensa.comments import conf
@@ -224,3 +229,131 @@ def test_the_worker_drops_old_address_hashes_every_day_by_itself(edition, settin
     assert Comment.objects.get(pk=old.pk).ip_hash == ""
     (waiting,) = DBTaskResult.objects.filter(task_path=expire_addresses.module_path, status="READY")
     assert timedelta(hours=23) < waiting.run_after - timezone.now() <= timedelta(days=1)
+
+
+# Staff logins (django-axes) are forgotten too
+
+
+def fail_a_staff_login(client, address: str, agent: str) -> None:  # type: ignore[no-untyped-def]
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "editor", "password": "a wrong guess"},
+        REMOTE_ADDR=address,
+        HTTP_USER_AGENT=agent,
+    )
+    assert response.status_code == 200  # the form again, with its error
+
+
+def test_the_worker_forgets_failed_staff_logins_after_the_retention_period(client, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from prensa.comments.tasks import expire_addresses, schedule_expiry
+    from tests.desk.conftest import run_worker
+
+    settings.PRENSA_LOGIN_RECORD_RETENTION_DAYS = 30
+    User.objects.create_user("editor", password="the-right-one", is_staff=True)
+    with time_machine.travel(timezone.now() - timedelta(days=31)):
+        fail_a_staff_login(client, "198.51.100.31", "OldBrowser/1.0")
+    # Nobody failed since, so django-axes never cleaned it up: the raw address stays.
+    assert AccessAttempt.objects.filter(user_agent="OldBrowser/1.0").exists()
+    DBTaskResult.objects.filter(task_path=expire_addresses.module_path).delete()
+
+    schedule_expiry()
+    run_worker()
+
+    assert not AccessAttempt.objects.exists()
+
+
+def test_a_failed_staff_login_within_the_retention_period_is_kept(client, settings):
+    settings.PRENSA_LOGIN_RECORD_RETENTION_DAYS = 30
+    User.objects.create_user("editor", password="the-right-one", is_staff=True)
+    with time_machine.travel(timezone.now() - timedelta(days=29)):
+        fail_a_staff_login(client, "198.51.100.32", "NewBrowser/2.0")
+
+    call_command("expire_login_records", stdout=StringIO())
+
+    assert list(AccessAttempt.objects.values_list("ip_address", "user_agent")) == [
+        ("198.51.100.32", "NewBrowser/2.0")
+    ]
+
+
+def test_a_login_record_is_kept_while_its_lockout_lasts(client, settings):
+    settings.PRENSA_LOGIN_RECORD_RETENTION_DAYS = 0
+    settings.AXES_COOLOFF_TIME = timedelta(hours=1)
+    User.objects.create_user("editor", password="the-right-one", is_staff=True)
+    fail_a_staff_login(client, "198.51.100.33", "Browser/3.0")
+    out = StringIO()
+
+    call_command("expire_login_records", stdout=out)
+
+    assert AccessAttempt.objects.count() == 1
+    with time_machine.travel(timezone.now() + timedelta(hours=2)):
+        call_command("expire_login_records", stdout=out)
+    assert not AccessAttempt.objects.exists()
+    assert "Removed 1 record(s)" in out.getvalue()
+
+
+# Access: a commenter can have everything stored about them
+
+
+def test_a_commenter_can_get_everything_stored_about_them_as_json(edition, settings, tmp_path):
+    settings.PRENSA_COMMENTS_HASH_SALT = "the old secret"
+    before_rotation = make_comment(
+        edition, email_hash=email_hash("ana@example.org"), name="Ana", body="Before."
+    )
+    rotate_salt(settings)
+    theirs = make_comment(
+        edition,
+        email_hash=email_hash("ana@example.org"),
+        ip_hash=ip_hash("203.0.113.40"),
+        browser_hash="b" * 64,
+        approved=True,
+        name="Ana",
+        body="Mine, with an accent: é.",
+    )
+    make_comment(edition, email_hash=email_hash("bea@example.org"), body="Not hers.")
+    Ban.objects.create(kind=Ban.Kind.IP, digest=ip_hash("203.0.113.40"), note="flood")
+    Report.objects.create(comment=theirs, reason=Report.Reason.SPAM, reporter_hash="c" * 64)
+    output = tmp_path / "ana.json"
+
+    call_command(
+        "export_commenter",
+        "--email",
+        " Ana@Example.org ",
+        "--output",
+        str(output),
+        stderr=StringIO(),
+    )
+
+    record = json.loads(output.read_text(encoding="utf-8"))
+    assert [c["body"] for c in record["comments"]] == ["Before.", "Mine, with an accent: é."]
+    latest = record["comments"][1]
+    assert latest["edition"]["headline"] == edition.headline
+    assert (latest["language"], latest["state"]) == ("en", "published")
+    assert latest["posted_at"] == theirs.created_at.isoformat()
+    assert latest["network_address_hash"] == ip_hash("203.0.113.40")
+    assert set(record["email_hashes_matched"]) == {
+        before_rotation.email_hash,
+        theirs.email_hash,
+    }
+    assert record["trust"] == [
+        {"browser_hash": "b" * 64, "approved_comments": 1, "skips_pre_moderation": True}
+    ]
+    assert [(b["kind"], b["note"]) for b in record["bans"]] == [("ip", "flood")]
+    assert record["reports_on_their_comments"][0]["reason"] == "spam"
+    assert "bea" not in output.read_text() and "Not hers." not in output.read_text()
+    assert output.stat().st_mode & 0o077 == 0  # personal data: not readable by others
+
+
+def test_the_export_goes_to_standard_output_by_default(edition):
+    make_comment(edition, email_hash=email_hash("ana@example.org"), body="Hello.")
+    out = StringIO()
+
+    call_command("export_commenter", "--email", "ana@example.org", stdout=out)
+
+    assert [c["body"] for c in json.loads(out.getvalue())["comments"]] == ["Hello."]
+
+
+def test_exporting_needs_an_email_address():
+    with pytest.raises(CommandError):
+        call_command("export_commenter", "--email", " ", stdout=StringIO())
