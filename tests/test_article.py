@@ -125,22 +125,22 @@ def test_it_links_the_section_and_tags_named_in_the_readers_language(
 
 
 @pytest.mark.parametrize(
-    ("language", "byline"),
+    ("language", "byline", "wire"),
     [
-        ("pt", "Por Nour Al-Din Al-Zenki e Prensa Wire"),
-        ("es", "Por Nour Al-Din Al-Zenki y Prensa Wire"),
-        ("en", "By Nour Al-Din Al-Zenki and Prensa Wire"),
+        ("pt", "Por Nour Al-Din Al-Zenki", "Com Prensa Wire"),
+        ("es", "Por Nour Al-Din Al-Zenki", "Con Prensa Wire"),
+        ("en", "By Nour Al-Din Al-Zenki", "With Prensa Wire"),
     ],
 )
-def test_it_credits_everyone_in_the_byline_in_the_readers_language(client, story, language, byline):
+def test_it_credits_the_author_and_then_the_agency_on_its_own_line_in_the_readers_language(
+    client, story, language, byline, wire
+):
     doc = article(client, story, language)
 
-    (line,) = doc.find_all(class_="byline")
-    assert line.text == byline
-    assert [el.text for el in line.find_all(class_="byline__name")] == [
-        "Nour Al-Din Al-Zenki",
-        "Prensa Wire",
-    ]
+    author, agency = doc.find_all(class_="byline")
+    assert author.text == byline
+    assert agency.text == wire
+    assert [el.text for el in author.find_all(class_="byline__name")] == ["Nour Al-Din Al-Zenki"]
 
 
 def test_it_credits_additional_reporting_on_a_line_of_its_own(client):
@@ -247,9 +247,9 @@ def test_it_describes_the_article_as_a_news_article_in_json_ld(
     assert data["url"] == BASE + edition.get_absolute_url()
     assert datetime.fromisoformat(data["datePublished"]) == PUBLISHED
     assert datetime.fromisoformat(data["dateModified"]) >= PUBLISHED
-    assert data["author"] == [
-        {"@type": "Person", "name": "Nour Al-Din Al-Zenki"},
-        {"@type": "Organization", "name": "Prensa Wire"},
+    assert [(a["@type"], a["name"]) for a in data["author"]] == [
+        ("Person", "Nour Al-Din Al-Zenki"),
+        ("Organization", "Prensa Wire"),
     ]
     assert data["publisher"]["name"] == "Prensa"
     assert data["articleSection"] == section

@@ -8,7 +8,7 @@ from tests.pages import reverse_in
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["home", "section", "tag", "article"]
+PAGES = ["home", "section", "tag", "article", "author", "about", "privacy"]
 LANGUAGES = ["pt", "es", "en"]
 
 
@@ -22,6 +22,9 @@ def urls():
             "section": lambda: story.section.get_absolute_url(language),
             "tag": lambda: story.tags.get().get_absolute_url(language),
             "article": lambda: story.edition_for(language).get_absolute_url(),
+            "author": lambda: story.credits.get().get_absolute_url(language),
+            "about": lambda: reverse_in(language, "public:about"),
+            "privacy": lambda: reverse_in(language, "public:privacy"),
         }[page]()
 
     return url_of

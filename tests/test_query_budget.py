@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from prensa.newsroom.models import Credit
 from tests.factories import make_section, make_story, make_tag
 from tests.pages import reverse_in
 
@@ -40,6 +41,9 @@ class Archive:
             "section": lambda: self.section.get_absolute_url("pt"),
             "tag": lambda: self.tag.get_absolute_url("pt"),
             "article": lambda: self.stories[0].edition_for("pt").get_absolute_url(),
+            "author": lambda: Credit.objects.get(name="Nour Al-Din Al-Zenki").get_absolute_url(
+                "pt"
+            ),
         }[page]()
 
 
@@ -50,7 +54,7 @@ def queries_for(client, url: str) -> list[str]:  # type: ignore[no-untyped-def]
     return [query["sql"] for query in captured.captured_queries]
 
 
-@pytest.mark.parametrize("page", ["home", "section", "tag", "article"])
+@pytest.mark.parametrize("page", ["home", "section", "tag", "article", "author"])
 def test_it_costs_the_same_few_queries_with_10_stories_as_with_200(client, page):
     archive = Archive()
     archive.grow_to(10)
@@ -63,7 +67,7 @@ def test_it_costs_the_same_few_queries_with_10_stories_as_with_200(client, page)
     assert len(large) <= BUDGET, "\n".join(large)
 
 
-@pytest.mark.parametrize("page", ["home", "section", "tag"])
+@pytest.mark.parametrize("page", ["home", "section", "tag", "author"])
 def test_it_costs_no_more_queries_on_a_later_page(client, settings, page):
     settings.PRENSA_PAGE_SIZE = 5
     archive = Archive()

@@ -33,3 +33,14 @@ def join_names_html(names: list[str], css_class: str) -> SafeString:
         return format_html_join("", "{}", ((s,) for s in spans))
     head = format_html_join(", ", "{}", ((s,) for s in spans[:-1]))
     return format_html("{} {} {}", head, _conjunction(names[-1]), spans[-1])
+
+
+def join_links_html(links: list[tuple[str, str]], css_class: str) -> SafeString:
+    """`join_names` of (name, url) pairs, each name escaped and linked with `css_class`."""
+    anchors = [
+        format_html('<a class="{}" href="{}">{}</a>', css_class, url, name) for name, url in links
+    ]
+    if len(anchors) <= 1:
+        return format_html_join("", "{}", ((a,) for a in anchors))
+    head = format_html_join(", ", "{}", ((a,) for a in anchors[:-1]))
+    return format_html("{} {} {}", head, _conjunction(links[-1][0]), anchors[-1])

@@ -60,10 +60,13 @@ def news_article(
 ) -> dict[str, object]:
     """schema.org NewsArticle for one edition."""
     url = absolute(edition.get_absolute_url())
+    # Google reads bylines from `author` only (Person or Organization), so the wire agency is
+    # an Organization there, never a Person; sourceOrganization would go unread.
     authors = [
         {
-            "@type": "Organization" if c.credit.kind == c.credit.Kind.AGENCY else "Person",
+            "@type": "Organization" if c.is_agency else "Person",
             "name": c.credit.name,
+            "url": absolute(c.credit.get_absolute_url(edition.language)),
         }
         for c in credits
     ]

@@ -9,7 +9,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Prefetch, QuerySet
 
 from prensa.lib.languages import codes, reverse_in
-from prensa.newsroom.models import Edition, Section, Tag
+from prensa.newsroom.models import Credit, Edition, Section, Tag
 
 from .seo import absolute, x_default
 
@@ -78,13 +78,13 @@ class ArticleSitemap(_AtBaseUrl):
 
 
 class ListingSitemap(_AtBaseUrl):
-    """Front pages, sections and tags, each in every language."""
+    """Front pages, sections, tags and author pages, each in every language."""
 
     changefreq = "hourly"
 
     def items(self) -> list[tuple[str, object | None, str]]:
         listings: list[tuple[str, object | None, str]] = [("home", None, c) for c in codes()]
-        for model, kind in ((Section, "section"), (Tag, "tag")):
+        for model, kind in ((Section, "section"), (Tag, "tag"), (Credit, "author")):
             for named in model.objects.all():
                 listings += [(kind, named, code) for code in codes()]
         return listings

@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from prensa.lib.languages import codes, reverse_in
 from prensa.lib.numbers import positive_int
-from prensa.lib.text import join_names_html
+from prensa.lib.text import join_links_html
 from prensa.newsroom import search as newsroom_search
-from prensa.newsroom.models import Edition, Section, StoryCredit, Tag
+from prensa.newsroom.models import Credit, Edition, Section, StoryCredit, Tag
 
 from . import seo
 from .caching import reader_page
@@ -118,8 +118,7 @@ def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
         code: siblings[code].get_absolute_url() if code in siblings else None for code in codes()
     }
     credits = list(story.story_credits.all())
-    authors = [c.credit.name for c in credits if c.role != StoryCredit.Role.CONTRIBUTOR]
-    contributors = [c.credit.name for c in credits if c.role == StoryCredit.Role.CONTRIBUTOR]
+    authors, contributors, agencies = _byline_parts(credits, language)
     tags = list(story.tags.all())
     return render(
         request,
@@ -128,8 +127,9 @@ def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
             "edition": edition,
             "story": story,
             "related": _related(edition, tags),
-            "byline": join_names_html(authors, "byline__name"),
-            "contributors": join_names_html(contributors, "byline__name"),
+            "byline": authors,
+            "contributors": contributors,
+            "agencies": agencies,
             "tags": tags,
             "source_edition": siblings.get(story.source_language),
             "switcher": seo.language_links(urls, language),
@@ -286,3 +286,79 @@ def _listing_meta(request: HttpRequest, urls: dict[str, str | None], page: Page)
         "x_default_url": seo.x_default(urls, settings.LANGUAGE_CODE),
         "og_locale": seo.og_locale(language),
     }
+
+
+def _byline_parts(credits: list[StoryCredit], language: str) -> tuple[str, str, str]:
+    """Authors, additional reporting and wire agencies, each joined and linked to its page.
+
+    An agency is credited on its own line, never as a co-author; a story with only an
+    agency's credit is by that agency.
+    """
+    agencies = [c.credit for c in credits if c.is_agency]
+    contributors = [
+        c.credit for c in credits if not c.is_agency and c.role == StoryCredit.Role.CONTRIBUTOR
+    ]
+    authors = [
+        c.credit for c in credits if not c.is_agency and c.role != StoryCredit.Role.CONTRIBUTOR
+    ]
+    if not authors:
+        authors, agencies = agencies, []
+    return tuple(  # type: ignore[return-value]
+        join_links_html(
+            [(credit.name, credit.get_absolute_url(language)) for credit in group], "byline__name"
+        )
+        for group in (authors, contributors, agencies)
+    )
+
+
+@reader_page
+def author(request: HttpRequest, slug: str) -> HttpResponse:
+    """A credit's page in one language: the bio in that language, then their stories in it."""
+    language = request.LANGUAGE_CODE
+    credit = Credit.objects.filter(slug=slug).first()
+    if credit is None:
+        raise Http404("No such author")
+    editions = (
+        Edition.objects.published()
+        .in_language(language)
+        .filter(story__story_credits__credit=credit)
+    )
+    page = _paginate(request, editions.for_listing())
+    urls = {code: credit.get_absolute_url(code) for code in codes()}
+    return render(
+        request,
+        "public/author.html",
+        {
+            "author": credit,
+            "bio": credit.bio_in(language),
+            "page": page,
+            **_listing_meta(request, urls, page),
+        },
+    )
+
+
+# The site's own pages, one template per page and language: public/pages/<page>.<lang>.html.
+SITE_PAGES = ("about", "contact", "corrections", "privacy")
+
+
+@reader_page
+def site_page(request: HttpRequest, page: str) -> HttpResponse:
+    """About, contact, corrections policy, privacy: original text in each language."""
+    language = request.LANGUAGE_CODE
+    if page not in SITE_PAGES:
+        raise Http404("No such page")
+    urls = {code: reverse_in(code, f"public:{page}") for code in codes()}
+    return render(
+        request,
+        f"public/pages/{page}.{language}.html",
+        {
+            "page_name": page,
+            "contact_email": settings.PRENSA_CONTACT_EMAIL,
+            # The comments app's default (prensa/comments/conf.py); public may not import it.
+            "ip_retention_days": getattr(settings, "PRENSA_COMMENTS_IP_RETENTION_DAYS", 30),
+            "switcher": seo.language_links(urls, language),
+            "canonical_url": seo.absolute(request.path),
+            "x_default_url": seo.x_default(urls, settings.LANGUAGE_CODE),
+            "og_locale": seo.og_locale(language),
+        },
+    )

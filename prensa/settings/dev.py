@@ -7,6 +7,7 @@ from .common import *  # noqa: F403
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_secret("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 PRENSA_DEMO_NOTICE = env_bool("PRENSA_DEMO_NOTICE", True)
+PRENSA_CONTACT_EMAIL = env_str("PRENSA_CONTACT_EMAIL", "newsroom@prensa.example")
 # Serve static files straight from the apps' folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
