@@ -29,7 +29,7 @@ from pathlib import Path
 import _flores  # noqa: F401  (puts the project on sys.path)
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prensa.settings.dev")
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -42,10 +42,10 @@ CATEGORIES = ("name", "number", "untranslated", "pivot", "attribution", "quote",
 NOT_CRITICAL = ("grammar",)
 # Flag kinds that can catch each category of error.
 CATCHES = {
-    "name": {"names", "attribution", "glossary"},
-    "number": {"numbers", "dates"},
-    "untranslated": {"language"},
-    "pivot": {"language"},
+    "name": {"names", "attribution", "glossary", "name"},
+    "number": {"numbers", "dates", "glued"},
+    "untranslated": {"language", "untranslated", "unknown"},
+    "pivot": {"language", "pivot", "unknown"},
     "attribution": {"attribution", "quotes"},
     "quote": {"quotes", "attribution"},
     "sense": {"sense"},
@@ -151,7 +151,9 @@ def main() -> None:
     drafts, annotations = load_set()
     tally = recall(drafts, annotations, args.misses)
 
-    print("| category | errors | in a flagged paragraph | flag of the right kind | flag points at it |")
+    print(
+        "| category | errors | in a flagged paragraph | flag of the right kind | flag points at it |"
+    )
     print("|---|---:|---:|---:|---:|")
     total: Counter = Counter()
     for category in CATEGORIES:
