@@ -148,3 +148,22 @@ def test_a_new_edition_by_the_author_shows_on_their_page_at_once(client, ruth):
     edition = make_edition(story, "pt")
 
     assert headlines(fetch(client, url)) == [edition.headline]
+
+
+def test_every_demo_author_has_a_page_with_a_bio_in_each_language(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("demo", "--no-migrate", stdout=StringIO())
+
+    credits = list(Credit.objects.all())
+    assert len(credits) >= 14
+    for credit in credits:
+        for language in LANGUAGES:
+            doc = fetch(client, credit.get_absolute_url(language))
+            assert doc.one(class_="profile__bio").text == credit.bio_in(language), credit
+            assert credit.bio_in(language)
+        assert headlines(fetch(client, credit.get_absolute_url("pt"))), credit
+    wire = Credit.objects.get(name="Prensa Wire")
+    assert wire.is_agency

@@ -63,6 +63,20 @@ def load_taxonomy(
     return sections, tags
 
 
+def load_authors(path: Path = DEMO_DIR / "authors.toml") -> None:
+    """Credits with their kind and a bio per language (their author pages)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    for entry in data.get("authors", []):
+        try:
+            bios = {f"bio_{code}": entry[code].strip() for code in LANGUAGE_CODES}
+            Credit.objects.update_or_create(
+                name=entry["name"],
+                defaults={"kind": entry.get("kind", Credit.Kind.PERSON), **bios},
+            )
+        except KeyError as exc:
+            raise DemoContentError(f"{path.name}: an author lacks {exc}") from None
+
+
 def load_story(
     path: Path, sections: dict[str, Section], tags: dict[str, Tag]
 ) -> tuple[Story, bool]:
@@ -118,6 +132,7 @@ def load_story(
 def load_demo(directory: Path = DEMO_DIR) -> LoadReport:
     """Load taxonomy and every story file; all or nothing."""
     sections, tags = load_taxonomy(directory / "taxonomy.toml")
+    load_authors(directory / "authors.toml")
     report = LoadReport()
     for path in sorted((directory / "stories").glob("*.toml")):
         story, created = load_story(path, sections, tags)
