@@ -37,8 +37,10 @@ _QUOTES = re.compile(r"[\"“”«»„]")
 # A person or organisation named as a speaker: capitalised words, with the particles of
 # transliterated and Iberian names ("Nour Al-Din Al-Zenki", "Maria da Silva").
 _UPPER = "A-ZÁÉÍÓÚÂÊÔÃÕÇÑÜ"
+# The lookbehind starts a name only where a word starts: without it, a long run of
+# capitals was tried from every letter, each try reading to the run's end (quadratic).
 _NAME = (
-    rf"[{_UPPER}][\w'’-]+"
+    rf"(?<![\w'’-])[{_UPPER}][\w'’-]+"
     rf"(?:\s+(?:(?:de|da|do|dos|das|del|la|bin|ibn|van|von)\s+)?[{_UPPER}][\w'’-]+){{0,4}}"
 )
 _SPEECH = {
@@ -49,7 +51,9 @@ _SPEECH = {
 _ACCORDING = {"en": "according to", "pt": "segundo|de acordo com", "es": "según|de acuerdo con"}
 _LINKS = {"en": "", "pt": r"(?:(?:à|ao|a|o|aos|às)\s+)?", "es": r"(?:(?:a|al|el|la)\s+)?"}
 # Words that start a capitalised run but are not names.
-_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"|„[^“”]*[“”]")
+# An opening mark ends the search for its closing one, so an unclosed run of marks is
+# read once, not once per mark.
+_QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"|„[^„“”]*[“”]")
 _NOT_NAMES = {
     "he",
     "she",
@@ -120,7 +124,9 @@ def speakers(text: str, language: str) -> list[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_NOT_PROSE = re.compile(r"\S+://\S+|\bwww\.\S+|\S+@\S+|`[^`]*`|\]\([^)]*\)")
+# Links, addresses and code are not prose. Whole runs of non-space are matched, so a
+# 200,000-character "word" is read once (`\S+://` alone retried it from every letter).
+_NOT_PROSE = re.compile(r"(?<!\S)\S*(?:://|@|\bwww\.)\S*|`[^`]*`|\]\([^()]*\)")
 # A sentence needs this many words before language identification is trusted.
 MIN_WORDS_FOR_LANGUAGE = 6
 LANGUAGE_CONFIDENCE = 0.95
@@ -269,7 +275,10 @@ def _paragraph_issues(
 
     source_numbers = quantities(source, source_language)
     target_numbers = quantities(target, target_language)
-    missing = [q.text for q in source_numbers if not any(q.matches(t) for t in target_numbers)]
+    # Sets, not a comparison of every pair: a paragraph of numbers is checked in linear time.
+    values = {t.value for t in target_numbers}
+    scaled = {t.scaled for t in target_numbers}
+    missing = [q.text for q in source_numbers if q.value not in values and q.scaled not in scaled]
     if missing:
         issues.append(Issue("numbers", f"numbers missing: {', '.join(missing)}", tuple(missing)))
 

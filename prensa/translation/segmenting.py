@@ -67,10 +67,16 @@ class Sentence:
     after: str = ""
 
 
+# sentencex looks for the closing mark of every unclosed quotation mark or apostrophe
+# to the end of its input, so its time grows with the square of the text's length on
+# such text. It reads at most this many characters at a time (see `_segment`).
+SENTENCE_WINDOW = 2000
+
+
 def split_sentences(text: str, language: str) -> list[Sentence]:
     """Sentences of `text` in `language` (sentencex), with the whitespace between them."""
     sentences: list[Sentence] = []
-    for chunk in sentencex.segment(language, text.strip()):
+    for chunk in _segment(language, text.strip()):
         stripped = chunk.rstrip()
         if not stripped.strip():
             if sentences:
@@ -79,3 +85,25 @@ def split_sentences(text: str, language: str) -> list[Sentence]:
             continue
         sentences.append(Sentence(stripped.strip(), chunk[len(stripped) :]))
     return sentences
+
+
+def _segment(language: str, text: str) -> list[str]:
+    """sentencex's chunks of `text` (they join back to it), in linear time.
+
+    Text is read through a window of SENTENCE_WINDOW characters: every sentence the
+    window ends is kept and the next window starts after it. A window that ends no
+    sentence is one sentence too long to split well; it is cut at its last space.
+    Sentences shorter than the window, i.e. every real one, split as in one call.
+    """
+    chunks: list[str] = []
+    start = 0
+    while len(text) - start > SENTENCE_WINDOW:
+        window = text[start : start + SENTENCE_WINDOW]
+        found = list(sentencex.segment(language, window))[:-1]  # the last may go on
+        if not found:
+            space = max(window.rfind(" "), window.rfind("\n"))
+            found = [window[: space + 1] if space > 0 else window]
+        chunks.extend(found)
+        start += sum(len(chunk) for chunk in found)
+    chunks.extend(sentencex.segment(language, text[start:]))
+    return chunks

@@ -210,3 +210,75 @@ def test_the_demo_newsrooms_human_translations_keep_every_attribution():
             flagged = [i for p in report.paragraphs for i in p.issues if i.check == "attribution"]
             assert flagged == [], (path.name, language)
     assert attributed >= 20  # the check is really looking at quotes
+
+
+# One "word" of each shape that made a check re-read the rest of the text from every
+# character: a long letter run, capitals, quotation marks and apostrophes with no
+# closing one (sentencex), backticks, link brackets, and text full of numbers.
+LONG_WORDS = ["a", "Ab", "Ab1-", "“", "«", "'", "`", "](", "x@", "$1", "1%", "Ab said "]
+
+
+def _seconds_to_check(piece: str, length: int) -> float:
+    """The best of three runs of the checks on a paragraph of `length` characters.
+
+    The garbage collector is paused: its passes over hundreds of thousands of small
+    objects (one per number) are noise here, not the checks' own work.
+    """
+    import gc
+    import time
+
+    text = piece * (length // len(piece))
+    best = float("inf")
+    gc.disable()
+    try:
+        for _ in range(3):
+            start = time.perf_counter()
+            check_fidelity([text], [text], "en", "pt")
+            check_fidelity(["“We waited,” Ana Lima told Prensa Wire."], [text], "en", "pt")
+            best = min(best, time.perf_counter() - start)
+    finally:
+        gc.enable()
+    return best
+
+
+def test_checking_a_paragraph_takes_time_in_proportion_to_its_length():
+    check_fidelity(["Six words are needed here, at least."], ["Seis palavras."], "en", "pt")
+    for piece in LONG_WORDS:
+        short, long = _seconds_to_check(piece, 4_000), _seconds_to_check(piece, 40_000)
+        # Ten times the text: about ten times the time; a quadratic check takes a hundred.
+        assert long < 40 * short + 0.05, (piece, short, long)
+
+
+def test_a_200000_character_word_is_checked_in_seconds():
+    import time
+
+    for piece in ("a", "“", "Ab1-", "$1"):
+        word = piece * (200_000 // len(piece))
+        start = time.perf_counter()
+        report = check_fidelity(["“We waited,” said Ana Lima on Tuesday."], [word], "en", "pt")
+        assert time.perf_counter() - start < 10, piece  # the old checks took minutes
+        assert not report.ok  # the numbers, the day and the quote are not there
+
+
+def test_sentences_longer_than_the_window_split_as_in_one_reading():
+    from prensa.translation import segmenting
+
+    text = " ".join(
+        f"The council met on day {n} of the flood. Dr. Ruiz said the river had “risen again.”"
+        for n in range(200)
+    )
+    assert len(text) > 5 * segmenting.SENTENCE_WINDOW
+    import sentencex
+
+    expected = [s.strip() for s in sentencex.segment("en", text) if s.strip()]
+    assert [s.text for s in segmenting.split_sentences(text, "en")] == expected
+
+
+def test_a_sentence_longer_than_the_window_is_cut_between_words_and_joins_back():
+    from prensa.translation import segmenting
+
+    text = " ".join(["palavra"] * 2_000)  # 16,000 characters, no full stop
+    sentences = segmenting.split_sentences(text, "pt")
+    assert len(sentences) > 1
+    assert "".join(s.text + s.after for s in sentences) == text
+    assert all(s.text.startswith("palavra") and s.text.endswith("palavra") for s in sentences)
