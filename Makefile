@@ -6,15 +6,20 @@ PORT ?= 8000
 # The demo shows the product as readers see it (real 404 pages); DEBUG=1 make demo for tracebacks.
 DEBUG ?= 0
 export DEBUG
+# The demo's absolute URLs name the port it serves on, and it keeps a real newsroom's clock;
+# both can be overridden from the environment.
+PRENSA_BASE_URL ?= http://127.0.0.1:$(PORT)
+TIME_ZONE ?= America/Sao_Paulo
+DEMO_ENV = PRENSA_BASE_URL=$(PRENSA_BASE_URL) TIME_ZONE=$(TIME_ZONE)
 
 .PHONY: demo test install system-deps messages lint format migrations-check test-sqlite test-postgres bench clean
 
 demo: install
-	$(BIN)/prensa demo
+	$(DEMO_ENV) $(BIN)/prensa demo
 	@echo "Prensa demo: http://127.0.0.1:$(PORT)/  (translation desk: /desk/, admin: /admin/)"
-	$(BIN)/prensa db_worker --no-reload & worker=$$!; \
+	$(DEMO_ENV) $(BIN)/prensa db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/prensa runserver 127.0.0.1:$(PORT)
+	$(DEMO_ENV) $(BIN)/prensa runserver 127.0.0.1:$(PORT)
 
 test: install lint migrations-check test-sqlite test-postgres
 

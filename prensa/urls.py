@@ -5,6 +5,7 @@ from django.urls import include, path, register_converter
 
 from prensa.lib.numbers import IdConverter
 from prensa.public.caching import reader_page
+from prensa.public.middleware import language_independent
 from prensa.public.sitemaps import SITEMAPS
 from prensa.public.views import favicon, news_sitemap, robots_txt
 
@@ -13,7 +14,12 @@ register_converter(IdConverter, "id")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("desk/", include("prensa.desk.urls")),
-    path("sitemap.xml", reader_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        language_independent(reader_page(sitemap_views.sitemap)),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
     path("sitemap-news.xml", news_sitemap, name="news_sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon),

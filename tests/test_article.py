@@ -77,27 +77,34 @@ def test_it_marks_the_current_language_in_the_switcher(client, story, language):
     ]
 
 
-def test_it_shows_a_missing_edition_as_unavailable_rather_than_as_a_link(client):
+def test_it_marks_a_missing_edition_unavailable_and_links_to_a_page_saying_so(client):
     story = make_story(languages=("en", "pt"))
 
     doc = article(client, story, "en")
 
     nav = switcher(doc)
-    assert [a.get("lang") for a in nav.find_all("a")] == ["pt", "en"]
-    unavailable = nav.one(lang="es", aria_disabled="true")
-    assert unavailable.tag == "span"
-    assert unavailable.text.startswith("Español")
+    available = [
+        a.get("lang")
+        for a in nav.find_all("a")
+        if "switcher__unavailable" not in a.attrs.get("class", "")
+    ]
+    assert available == ["pt", "en"]
+    unavailable = nav.one("a", lang="es", class_="switcher__unavailable")
+    assert unavailable.text == "Español (not available)"
+    assert unavailable.get("rel") == "nofollow"
+    assert client.get(unavailable.get("href")).status_code == 404  # a page that says so
 
 
-def test_it_shows_an_unpublished_edition_as_unavailable_rather_than_as_a_link(client):
+def test_it_marks_an_unpublished_edition_unavailable_too(client):
     story = make_story(languages=("en", "pt"))
     make_edition(story, "es", status=Edition.Status.DRAFT)
 
     doc = article(client, story, "pt")
 
     nav = switcher(doc)
-    assert [a.get("lang") for a in nav.find_all("a")] == ["pt", "en"]
-    assert nav.one(lang="es").get("aria-disabled") == "true"
+    spanish = nav.one(lang="es")
+    assert "switcher__unavailable" in spanish.get("class")
+    assert spanish.get("href") != story.edition_for("es").get_absolute_url()
 
 
 @pytest.mark.parametrize(
@@ -411,4 +418,42 @@ def test_a_story_without_tags_suggests_its_sections_newest(client):
 
     assert related_headlines(client, story.edition_for("es")) == [
         neighbour.edition_for("es").headline
+    ]
+
+
+@pytest.mark.django_db
+def test_a_rare_shared_tag_outranks_a_catch_all_tag_however_new(client):
+    news = make_tag("News", "Notícias", "Noticias")
+    dams = make_tag("Dams", "Barragens", "Presas")
+    now = timezone.now()
+    story = make_story(tags=(news, dams), published_at=now - timedelta(minutes=5))
+    # "News" is on nearly every story; "Dams" on two.
+    kin = make_story(tags=(news, dams), published_at=now - timedelta(days=30))
+    crowd = [
+        make_story(tags=(news,), published_at=now - timedelta(hours=hours))
+        for hours in range(1, 11)
+    ]
+
+    shown = related_headlines(client, story.edition_for("en"))
+
+    assert shown[0] == kin.edition_for("en").headline
+    assert shown[1:] == [s.edition_for("en").headline for s in crowd[:3]]
+
+
+@pytest.mark.django_db
+def test_with_equal_tags_the_same_section_comes_before_recency(client):
+    news = make_tag("News", "Notícias", "Noticias")
+    section = make_section()
+    now = timezone.now()
+    story = make_story(section=section, tags=(news,))
+    elsewhere = make_story(tags=(news,), published_at=now - timedelta(minutes=10))
+    neighbour = make_story(section=section, tags=(news,), published_at=now - timedelta(days=3))
+    untagged_neighbour = make_story(section=section, published_at=now - timedelta(minutes=1))
+
+    shown = related_headlines(client, story.edition_for("pt"))
+
+    assert shown == [
+        neighbour.edition_for("pt").headline,
+        elsewhere.edition_for("pt").headline,
+        untagged_neighbour.edition_for("pt").headline,
     ]

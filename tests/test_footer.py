@@ -114,3 +114,30 @@ def test_the_contact_page_gives_the_newsrooms_address(client, settings):
     doc = fetch(client, reverse_in("pt", "public:contact"))
 
     assert doc.one("main").find("a", href="mailto:redacao@example.org") is not None
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_author_and_site_pages_have_no_accessibility_violations(live_server, page, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.test_accessibility import RULES
+
+    story = make_story(credits=("Ruth Callaghan Moss",))
+    author = story.credits.get()
+    page.set_viewport_size({"width": width, "height": 844})
+    urls = [author.get_absolute_url("pt"), story.edition_for("es").get_absolute_url()]
+    urls += [
+        reverse_in(lang, f"public:{name}")
+        for lang, name in (
+            ("pt", "about"),
+            ("es", "contact"),
+            ("en", "corrections"),
+            ("pt", "privacy"),
+        )
+    ]
+    for url in urls:
+        page.goto(live_server.url + url)
+        found = Axe().run(page, options=RULES).response["violations"]
+        assert [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in found] == [], url

@@ -40,7 +40,7 @@ def test_an_edited_headline_shows_at_once(client):
 def test_a_new_edition_turns_the_switcher_entry_into_a_link_at_once(client):
     story = make_story(languages=("en",))
     url = story.edition_for("en").get_absolute_url()
-    assert '<span class="switcher__unavailable" lang="es"' in client.get(url).text
+    assert '<a class="switcher__unavailable" href="/es/' in client.get(url).text
 
     spanish = make_edition(story, "es")
 

@@ -128,3 +128,25 @@ def test_the_news_sitemap_costs_one_query_however_many_stories(client):
 
     counts = query_counts(lambda: news_entries(client), grow)
     assert counts == [1, 1]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["sitemap", "news_sitemap", "robots"])
+def test_sitemaps_and_robots_are_the_same_in_every_browser_language(client, name):
+    make_story()
+    answers = [
+        client.get(reverse(name), HTTP_ACCEPT_LANGUAGE=language) for language in ("pt", "es", "en")
+    ]
+
+    for response in answers:
+        assert response.status_code == 200
+        assert "accept-language" not in response.get("Vary", "").lower()
+        assert not response.has_header("Content-Language")
+    assert answers[0].content == answers[1].content == answers[2].content
+
+
+@pytest.mark.django_db
+def test_pages_in_the_editors_language_still_vary_on_it(client):
+    response = client.get(reverse("admin:login"), HTTP_ACCEPT_LANGUAGE="pt")
+
+    assert "accept-language" in response.get("Vary", "").lower()

@@ -23,6 +23,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from . import seo
+
 GENERATION_KEY = "prensa:pages:generation"
 # Headers a stored page keeps; middleware adds the rest (CSP, security) on every request.
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "Last-Modified")
@@ -43,7 +45,8 @@ def reader_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             stored = cache.get(key)
             if stored is not None:
                 return _rebuild(stored)
-        response = view(request, *args, **kwargs)
+        with seo.addressed_as(request):
+            response = view(request, *args, **kwargs)
         if response.status_code == 200:
             max_age = settings.PRENSA_PAGE_MAX_AGE
             patch_cache_control(response, public=True, max_age=max_age, s_maxage=max_age * 5)
@@ -89,7 +92,9 @@ def _key(request: HttpRequest) -> str | None:
         value.isdigit() for value in request.GET.getlist("page")
     ):
         return None
-    return f"prensa:page:{_generation()}:{request.get_full_path()}"
+    # Pages name their own address in absolute URLs: in development that may be the request's.
+    host = request.get_host() if seo.base_url_follows_request() else ""
+    return f"prensa:page:{_generation()}:{host}{request.get_full_path()}"
 
 
 def _store_when_rendered(response: HttpResponse, key: str, max_age: int) -> None:

@@ -1,17 +1,18 @@
-"""RSS 2.0 and Atom feeds of the latest stories, one per language (django.contrib.syndication)."""
+"""RSS 2.0 and Atom feeds of the latest stories (django.contrib.syndication): one per language,
+one per section and one per tag in each language, titled in that language."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
 from prensa.lib.text import join_names
-from prensa.newsroom.models import Edition, StoryCredit, Tag
+from prensa.newsroom.models import Edition, Section, StoryCredit, Tag
 
 from .seo import absolute
 
@@ -37,17 +38,7 @@ class LatestStories(Feed):
         return absolute(reverse("public:feed"))
 
     def items(self, language: str) -> QuerySet[Edition]:
-        return (
-            Edition.objects.published()
-            .in_language(language)
-            .for_listing()
-            .prefetch_related(
-                Prefetch("story__tags", queryset=Tag.objects.order_by("name_en")),
-                Prefetch(
-                    "story__story_credits", queryset=StoryCredit.objects.select_related("credit")
-                ),
-            )[:FEED_SIZE]
-        )
+        return _published_in(language)[:FEED_SIZE]
 
     def item_title(self, edition: Edition) -> str:
         return edition.headline
@@ -83,3 +74,92 @@ class LatestStoriesAtom(LatestStories):
 
     def feed_url(self, language: str) -> str:
         return absolute(reverse("public:feed_atom"))
+
+
+class SectionStories(LatestStories):
+    """The newest published editions of one section, in the reader's language."""
+
+    def get_object(self, request: HttpRequest, section: str) -> tuple[str, Section]:  # type: ignore[override]
+        return request.LANGUAGE_CODE, _named(Section, request.LANGUAGE_CODE, section)
+
+    def title(self, obj: tuple[str, Section]) -> str:
+        language, section = obj
+        return f"{settings.PRENSA_SITE_NAME} — {section.name_in(language)}"
+
+    def description(self, obj: tuple[str, Section]) -> str:
+        language, section = obj
+        return gettext("Latest stories in %(name)s.") % {"name": section.name_in(language)}
+
+    def link(self, obj: tuple[str, Section]) -> str:
+        language, section = obj
+        return absolute(section.get_absolute_url(language))
+
+    def feed_url(self, obj: tuple[str, Section]) -> str:
+        return absolute(reverse("public:section_feed", args=[obj[1].slug_in(obj[0])]))
+
+    def items(self, obj: tuple[str, Section]) -> QuerySet[Edition]:
+        language, section = obj
+        return _published_in(language).filter(story__section=section)[:FEED_SIZE]
+
+
+class SectionStoriesAtom(SectionStories):
+    feed_type = Atom1Feed
+    subtitle = SectionStories.description
+
+    def feed_url(self, obj: tuple[str, Section]) -> str:
+        return absolute(reverse("public:section_feed_atom", args=[obj[1].slug_in(obj[0])]))
+
+
+class TagStories(LatestStories):
+    """The newest published editions with one tag, in the reader's language."""
+
+    def get_object(self, request: HttpRequest, slug: str) -> tuple[str, Tag]:  # type: ignore[override]
+        return request.LANGUAGE_CODE, _named(Tag, request.LANGUAGE_CODE, slug)
+
+    def title(self, obj: tuple[str, Tag]) -> str:
+        language, tag = obj
+        return f"{settings.PRENSA_SITE_NAME} — {gettext('Tag')}: {tag.name_in(language)}"
+
+    def description(self, obj: tuple[str, Tag]) -> str:
+        language, tag = obj
+        return gettext("Stories tagged %(name)s.") % {"name": tag.name_in(language)}
+
+    def link(self, obj: tuple[str, Tag]) -> str:
+        language, tag = obj
+        return absolute(tag.get_absolute_url(language))
+
+    def feed_url(self, obj: tuple[str, Tag]) -> str:
+        return absolute(reverse("public:tag_feed", args=[obj[1].slug_in(obj[0])]))
+
+    def items(self, obj: tuple[str, Tag]) -> QuerySet[Edition]:
+        language, tag = obj
+        return _published_in(language).filter(story__tags=tag)[:FEED_SIZE]
+
+
+class TagStoriesAtom(TagStories):
+    feed_type = Atom1Feed
+    subtitle = TagStories.description
+
+    def feed_url(self, obj: tuple[str, Tag]) -> str:
+        return absolute(reverse("public:tag_feed_atom", args=[obj[1].slug_in(obj[0])]))
+
+
+def _published_in(language: str) -> QuerySet[Edition]:
+    """Newest first, with what an item shows (section, tags, credits) in a fixed few queries."""
+    return (
+        Edition.objects.published()
+        .in_language(language)
+        .for_listing()
+        .prefetch_related(
+            Prefetch("story__tags", queryset=Tag.objects.order_by("name_en")),
+            Prefetch("story__story_credits", queryset=StoryCredit.objects.select_related("credit")),
+        )
+    )
+
+
+def _named(model: type[Section] | type[Tag], language: str, slug: str) -> Section | Tag:
+    """By this language's slug only: a feed's address names it in its own language."""
+    found = model.objects.filter(**{model.slug_field(language): slug}).first()
+    if found is None:
+        raise Http404(f"No such {model._meta.verbose_name}")
+    return found

@@ -1,4 +1,4 @@
-"""Sitemaps with hreflang alternates (django.contrib.sitemaps), addressed at PRENSA_BASE_URL."""
+"""Sitemaps with hreflang alternates (django.contrib.sitemaps), addressed at the site's base URL."""
 
 from __future__ import annotations
 
@@ -11,17 +11,17 @@ from django.db.models import Prefetch, QuerySet
 from prensa.lib.languages import codes, reverse_in
 from prensa.newsroom.models import Credit, Edition, Section, Tag
 
-from .seo import absolute, x_default
+from .seo import absolute, base_url, x_default
 
 
 class _AtBaseUrl(Sitemap):
     """Locations on the public address, whatever host the sitemap was fetched from."""
 
     def get_protocol(self, protocol: str | None = None) -> str:
-        return urlsplit(settings.PRENSA_BASE_URL).scheme or "https"
+        return urlsplit(base_url()).scheme or "https"
 
     def get_domain(self, site=None) -> str:  # type: ignore[no-untyped-def]
-        return urlsplit(settings.PRENSA_BASE_URL).netloc
+        return urlsplit(base_url()).netloc
 
     def alternates_for(self, item: object) -> dict[str, str | None]:
         raise NotImplementedError

@@ -4,26 +4,42 @@ Every view here is a `reader_page`: the same HTML for every anonymous reader,
 a constant number of queries whatever the archive's size.
 """
 
+import math
 from datetime import timedelta
 from itertools import groupby
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
-from prensa.lib.languages import codes, reverse_in
+from prensa.lib.languages import NATIVE_NAMES, codes, name_in_text, reverse_in
 from prensa.lib.numbers import positive_int
 from prensa.lib.text import join_links_html
 from prensa.newsroom import search as newsroom_search
-from prensa.newsroom.models import Credit, Edition, Section, StoryCredit, Tag
+from prensa.newsroom.models import Credit, Edition, Section, Story, StoryCredit, Tag
 
 from . import seo
 from .caching import reader_page
+from .middleware import language_independent
 
 
 @reader_page
@@ -107,7 +123,7 @@ def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
     language = request.LANGUAGE_CODE
     edition = _published_article(language, slug)
     if edition is None:
-        return _redirect_to_sibling(language, slug)
+        return _redirect_to_sibling(request, language, slug)
     url = edition.get_absolute_url()
     if url != request.path:  # wrong section in the path: send readers to the one true URL
         return HttpResponsePermanentRedirect(url)
@@ -132,7 +148,7 @@ def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
             "agencies": agencies,
             "tags": tags,
             "source_edition": siblings.get(story.source_language),
-            "switcher": seo.language_links(urls, language),
+            "switcher": seo.language_links(urls, language, _missing_edition_urls(edition, urls)),
             "canonical_url": seo.absolute(url),
             "x_default_url": seo.x_default(urls, story.source_language),
             "json_ld": seo.json_ld(
@@ -144,6 +160,7 @@ def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
     )
 
 
+@language_independent
 @reader_page
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /desk/", ""]
@@ -152,6 +169,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+@language_independent
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers and crawlers ask for /favicon.ico whatever a page names: point them to ours."""
     return HttpResponsePermanentRedirect(static("prensa/favicon.svg"))
@@ -162,6 +180,7 @@ NEWS_SITEMAP_WINDOW = timedelta(days=2)
 NEWS_SITEMAP_LIMIT = 1000
 
 
+@language_independent
 @reader_page
 def news_sitemap(request: HttpRequest) -> HttpResponse:
     """The news sitemap extension: recent editions in every language, in one query."""
@@ -184,17 +203,69 @@ RELATED_STORIES = 4
 
 
 def _related(edition: Edition, tags: list[Tag]) -> list[Edition]:
-    """The newest other stories in the reader's language sharing a tag (else the section)."""
+    """Other stories in the reader's language, in one query, the most related first.
+
+    Shared tags count by how rare they are (inverse document frequency, ln(stories /
+    stories with the tag)): a catch-all tag such as "News" weighs next to nothing, a tag
+    two stories share weighs a lot. Then the same section, then the newest. A story
+    without tags suggests its section's newest.
+    """
+    section_id = edition.story.section_id
     others = (
-        Edition.objects.published().in_language(edition.language).exclude(story_id=edition.story_id)
+        Edition.objects.published()
+        .in_language(edition.language)
+        .exclude(story_id=edition.story_id)
+        .annotate(
+            same_section=Case(
+                When(story__section_id=section_id, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
     )
-    if tags:
-        others = others.filter(story__tags__in=tags).distinct()
+    order = ["-same_section", "-published_at", "-pk"]
+    weights = {tag.pk: _rarity(tag) for tag in tags}
+    if weights:
+        shared = (
+            Story.tags.through.objects.filter(story_id=OuterRef("story_id"), tag_id__in=weights)
+            .order_by()
+            .values("story_id")
+            .annotate(
+                weight=Sum(
+                    Case(
+                        *(When(tag_id=pk, then=Value(w)) for pk, w in weights.items()),
+                        default=Value(0.0),
+                        output_field=FloatField(),
+                    )
+                )
+            )
+            .values("weight")
+        )
+        others = others.annotate(shared_weight=Subquery(shared, output_field=FloatField()))
+        others = others.filter(Q(shared_weight__isnull=False) | Q(story__section_id=section_id))
+        # A tag on every story weighs 0: sharing only that counts no more than sharing nothing.
+        order.insert(0, Coalesce("shared_weight", Value(0.0)).desc())
     else:
-        others = others.filter(story__section_id=edition.story.section_id)
-    return list(
-        others.select_related("story__section").order_by("-published_at", "-pk")[:RELATED_STORIES]
-    )
+        others = others.filter(story__section_id=section_id)
+    return list(others.select_related("story__section").order_by(*order)[:RELATED_STORIES])
+
+
+def _rarity(tag: Tag) -> float:
+    """A tag's inverse document frequency in the archive (0 for a tag on every story)."""
+    stories = getattr(tag, "archive_size", 0) or 1
+    tagged = getattr(tag, "story_count", 0) or 1
+    return round(math.log(max(stories, tagged) / tagged), 6)
+
+
+def _tags_with_frequency():  # type: ignore[no-untyped-def]
+    """Tags with how many stories carry each and how many stories there are (no extra query)."""
+    count = Func(F("pk"), function="COUNT")
+    tagged = Story.tags.through.objects.filter(tag_id=OuterRef("pk")).order_by().annotate(n=count)
+    stories = Story.objects.order_by().annotate(n=count)
+    return Tag.objects.annotate(
+        story_count=Subquery(tagged.values("n")[:1], output_field=IntegerField()),
+        archive_size=Subquery(stories.values("n")[:1], output_field=IntegerField()),
+    ).order_by("name_en")
 
 
 def _published_article(language: str, slug: str) -> Edition | None:
@@ -205,7 +276,7 @@ def _published_article(language: str, slug: str) -> Edition | None:
         .filter(slug=slug)
         .select_related("story__section")
         .prefetch_related(
-            Prefetch("story__tags", queryset=Tag.objects.order_by("name_en")),
+            Prefetch("story__tags", queryset=_tags_with_frequency()),
             Prefetch(
                 "story__story_credits",
                 queryset=StoryCredit.objects.select_related("credit"),
@@ -220,8 +291,9 @@ def _published_article(language: str, slug: str) -> Edition | None:
     )
 
 
-def _redirect_to_sibling(language: str, slug: str) -> HttpResponse:
-    """A slug from another language: go to this language's edition of that story if it exists."""
+def _redirect_to_sibling(request: HttpRequest, language: str, slug: str) -> HttpResponse:
+    """A slug from another language: go to this language's edition of that story if it exists,
+    else say so in this language and point to the editions there are."""
     other = (
         Edition.objects.published()
         .filter(slug=slug)
@@ -229,17 +301,43 @@ def _redirect_to_sibling(language: str, slug: str) -> HttpResponse:
         .values_list("story_id", flat=True)
         .first()
     )
-    if other is not None:
-        sibling = (
-            Edition.objects.published()
-            .in_language(language)
-            .filter(story_id=other)
-            .select_related("story__section")
-            .first()
-        )
-        if sibling is not None:
-            return HttpResponsePermanentRedirect(sibling.get_absolute_url())
-    raise Http404("No such article in this language")
+    if other is None:
+        raise Http404("No such article in this language")
+    editions = {
+        e.language: e
+        for e in Edition.objects.published().filter(story_id=other).select_related("story__section")
+    }
+    if language in editions:
+        return HttpResponsePermanentRedirect(editions[language].get_absolute_url())
+    return _missing_edition(request, language, [editions[c] for c in codes() if c in editions])
+
+
+def _missing_edition(request: HttpRequest, language: str, editions: list[Edition]) -> HttpResponse:
+    """A 404 in the reader's language that says the story is not there yet, and where it is."""
+    urls: dict[str, str | None] = {e.language: e.get_absolute_url() for e in editions}
+    urls[language] = request.path
+    return render(
+        request,
+        "public/missing_edition.html",
+        {
+            "editions": [(e, NATIVE_NAMES[e.language]) for e in editions],
+            "language_name": name_in_text(language),
+            "switcher": seo.language_links(urls, language),
+            "og_locale": seo.og_locale(language),
+        },
+        status=404,
+    )
+
+
+def _missing_edition_urls(edition: Edition, urls: dict[str, str | None]) -> dict[str, str]:
+    """Where the switcher sends readers of a language this story has no edition in yet:
+    this story's address under that language, which answers with `_missing_edition`."""
+    section = edition.story.section
+    return {
+        code: reverse_in(code, "public:article", section=section.slug_in(code), slug=edition.slug)
+        for code, url in urls.items()
+        if url is None
+    }
 
 
 def _redirect_keeping_query(request: HttpRequest, url: str) -> HttpResponse:

@@ -7,6 +7,9 @@ from .common import *  # noqa: F403
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_secret("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 PRENSA_DEMO_NOTICE = env_bool("PRENSA_DEMO_NOTICE", True)
+# Without PRENSA_BASE_URL, absolute URLs (canonical, hreflang, feeds, sitemaps) name the address
+# each page was asked on, so `runserver 8401` links to port 8401. Production requires the setting.
+PRENSA_BASE_URL_FROM_REQUEST = not env_str("PRENSA_BASE_URL")
 PRENSA_CONTACT_EMAIL = env_str("PRENSA_CONTACT_EMAIL", "newsroom@prensa.example")
 # Serve static files straight from the apps' folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

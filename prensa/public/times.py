@@ -1,0 +1,60 @@
+"""Times as reader pages show them: in the newsroom's time zone, the zone named in the page's
+language, and in machine-readable form to the second.
+
+The zone is the newsroom's (TIME_ZONE), never the reader's: reader pages are the same for
+every reader, so a CDN can keep them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from babel.dates import get_timezone_name
+from django.conf import settings
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+
+from prensa.translation.conf import portuguese_variant
+
+# Babel's locale for each publishing language; Portuguese follows PRENSA_PORTUGUESE_VARIANT.
+_BABEL_LOCALES = {"es": "es", "en": "en"}
+
+
+def machine(value: datetime | None) -> str:
+    """ISO 8601 to the second with the zone's offset (2026-12-02T10:15:00-03:00).
+
+    What `<time datetime>`, JSON-LD and Open Graph carry; the Nu Html Checker rejects the
+    microseconds that a timestamp saved by the admin or the desk has.
+    """
+    if value is None:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+def zone_name(value: datetime, language: str | None = None) -> str:
+    """The newsroom's zone at `value`, named in `language` ("horário de Brasília").
+
+    Zones without a name of their own in CLDR (UTC) fall back to their abbreviation.
+    """
+    local = timezone.localtime(value)
+    locale = _babel_locale(language or get_language() or settings.LANGUAGE_CODE)
+    name = get_timezone_name(local, width="long", zone_variant="generic", locale=locale)
+    if "GMT" in name or name[:1] in "+-":  # CLDR's fallback: an offset, not a name
+        name = get_timezone_name(local, width="short", locale=locale)
+    return name
+
+
+def shown(value: datetime | None, format_name: str = "DATETIME_FORMAT") -> str:
+    """Date and time in the page's language and the newsroom's zone, the zone named."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    return f"{date_format(local, format_name)} ({zone_name(local)})"
+
+
+def _babel_locale(language: str) -> str:
+    code = language.split("-")[0].lower()
+    if code == "pt":
+        return "pt_BR" if portuguese_variant() == "pt_BR" else "pt_PT"
+    return _BABEL_LOCALES.get(code, "en")
