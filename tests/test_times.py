@@ -101,3 +101,11 @@ def test_the_zone_is_the_newsrooms_whatever_the_reader_asks_for(client, story):
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="pt-PT", HTTP_COOKIE="django_timezone=UTC")
 
     assert "10:15 a.m. (Brasilia Time)" in page.content.decode()
+
+
+def test_feed_dates_are_to_the_second_too(client, story):
+    body = client.get(reverse_in("pt", "public:feed_atom")).content.decode()
+
+    stamps = re.findall(r"<(?:updated|published)>([^<]+)<", body)
+    assert stamps
+    assert all(SECONDS.match(stamp) for stamp in stamps), stamps

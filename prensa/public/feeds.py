@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from prensa.lib.text import join_names
 from prensa.newsroom.models import Edition, Section, StoryCredit, Tag
 
+from . import times
 from .seo import absolute
 
 FEED_SIZE = 30
@@ -53,10 +54,10 @@ class LatestStories(Feed):
         return absolute(edition.get_absolute_url())
 
     def item_pubdate(self, edition: Edition):  # type: ignore[no-untyped-def]
-        return edition.published_at
+        return times.to_the_second(edition.published_at)
 
     def item_updateddate(self, edition: Edition):  # type: ignore[no-untyped-def]
-        return edition.last_modified
+        return times.to_the_second(edition.last_modified)
 
     def item_author_name(self, edition: Edition) -> str:
         return join_names([c.credit.name for c in edition.story.story_credits.all()])

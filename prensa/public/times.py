@@ -29,7 +29,12 @@ def machine(value: datetime | None) -> str:
     """
     if value is None:
         return ""
-    return timezone.localtime(value).replace(microsecond=0).isoformat()
+    return timezone.localtime(to_the_second(value)).isoformat()
+
+
+def to_the_second(value: datetime | None) -> datetime | None:
+    """The same instant without its microseconds (feeds' dates, like the pages')."""
+    return value.replace(microsecond=0) if value is not None else None
 
 
 def zone_name(value: datetime, language: str | None = None) -> str:
