@@ -28,3 +28,6 @@ urlpatterns += i18n_patterns(
     path("comments/", include("prensa.comments.urls")),
     path("", include("prensa.public.urls")),
 )
+
+# Any uncaught exception: a 503 while the database is out of reach, else the 500 page.
+handler500 = "prensa.errors.server_error"
