@@ -146,7 +146,10 @@ def trusted_proxies() -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
     try:
         return [ipaddress.ip_network(part, strict=False) for part in configured]
     except ValueError as error:
-        raise ImproperlyConfigured(f"PRENSA_TRUSTED_PROXIES: {error}") from None
+        raise ImproperlyConfigured(
+            f"PRENSA_TRUSTED_PROXIES lists addresses or networks (e.g. 127.0.0.1,10.0.0.0/8): "
+            f"{error}"
+        ) from None
 
 
 def count_max_age() -> int:
