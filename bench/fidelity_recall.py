@@ -44,11 +44,11 @@ NOT_CRITICAL = ("grammar",)
 CATCHES = {
     "name": {"names", "attribution", "glossary", "name"},
     "number": {"numbers", "dates", "glued"},
-    "untranslated": {"language", "untranslated", "unknown"},
-    "pivot": {"language", "pivot", "unknown"},
+    "sense": {"engine"},
+    "untranslated": {"language", "untranslated", "unknown", "engine"},
+    "pivot": {"language", "pivot", "unknown", "engine"},
     "attribution": {"attribution", "quotes"},
     "quote": {"quotes", "attribution"},
-    "sense": {"sense"},
 }
 
 
@@ -76,6 +76,7 @@ def check(rows: list[dict], pair: str, targets: list[str] | None = None) -> list
         kinds=[r["kind"] for r in rows],
         names=[r["names"] for r in rows],
         terms=[r["terms"] for r in rows],
+        unknown=[r.get("unknown", ()) for r in rows] if targets is None else None,
     )
     return [p.issues for p in report.paragraphs]
 

@@ -53,6 +53,7 @@ def main() -> None:
                     "target": block.text,
                     "names": list(block.names),
                     "terms": list(block.terms),
+                    "unknown": list(block.unknown),
                 }
                 for block in translation.blocks
             ]

@@ -14,7 +14,11 @@ paragraphs (headline and standfirst count as paragraphs too) and returns a
 - `names`: protected names come out exactly as written;
 - `glossary`: required glossary renderings are present;
 - `quotes`: a paragraph with quotation marks keeps them (and so its attribution);
-- `language`: no sentence is left in the source language.
+- `language`: no sentence is left in the source language;
+- the risk flags of `flags.py`: words of the source or pivot language left in
+  (`untranslated`, `pivot`), words no dictionary knows (`unknown`), words the
+  engine itself could not translate (`engine`), names that did not come through
+  (added to `names`), numbers glued to words (`glued`).
 
 The desk shows failed checks next to the paragraph and blocks "mark reviewed"
 until they are acknowledged (part B); nothing here touches the database.
@@ -28,10 +32,26 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
 
+from prensa.translation.flags import risk_flags
 from prensa.translation.numbers import MONTHS, WEEKDAYS, calendar_words, quantities
 from prensa.translation.segmenting import normalise, split_sentences
 
-CHECKS = ("paragraphs", "empty", "numbers", "dates", "names", "glossary", "quotes", "language")
+CHECKS = (
+    "paragraphs",
+    "empty",
+    "numbers",
+    "dates",
+    "names",
+    "glossary",
+    "quotes",
+    "attribution",
+    "language",
+    "untranslated",
+    "pivot",
+    "unknown",
+    "engine",
+    "glued",
+)
 _QUOTES = re.compile(r"[\"“”«»„]")
 
 # A person or organisation named as a speaker: capitalised words, with the particles of
@@ -136,11 +156,16 @@ CLOSE_LANGUAGE_CONFIDENCE = 0.995
 
 @dataclass(frozen=True)
 class Issue:
-    """One failed check: which, a message for the reviewer, and what is missing."""
+    """One failed check: which, a message for the reviewer, and what is missing.
+
+    `source_spans` and `target_spans` are the words to mark on each side.
+    """
 
     check: str
     message: str
     missing: tuple[str, ...] = ()
+    source_spans: tuple[str, ...] = ()
+    target_spans: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -211,7 +236,12 @@ class FidelityReport:
 
 
 def _issue_dict(issue: Issue) -> dict:
-    return {**asdict(issue), "missing": list(issue.missing)}
+    return {
+        **asdict(issue),
+        "missing": list(issue.missing),
+        "source_spans": list(issue.source_spans),
+        "target_spans": list(issue.target_spans),
+    }
 
 
 def check_fidelity(
@@ -223,13 +253,17 @@ def check_fidelity(
     kinds: Sequence[str] | None = None,
     names: Sequence[Sequence[str]] | None = None,
     terms: Sequence[Sequence[str]] | None = None,
+    unknown: Sequence[Sequence[str]] | None = None,
     identify_language: bool = True,
 ) -> FidelityReport:
     """Compare a source with its translation; returns a report, never raises for bad text.
 
     `kinds` labels each paragraph ("headline", "body"...); `names[i]` and
     `terms[i]` are the protected names and glossary renderings expected in
-    paragraph i. Extra target paragraphs only count against the paragraph check.
+    paragraph i, `unknown[i]` the words the engine marked as not translated.
+    Extra target paragraphs only count against the paragraph check.
+    `identify_language=False` skips the costly checks (language identification,
+    dictionaries), as the benches do.
     """
     doc_issues = []
     if len(source_paragraphs) != len(target_paragraphs):
@@ -251,6 +285,7 @@ def check_fidelity(
             names[i] if names and i < len(names) else (),
             terms[i] if terms and i < len(terms) else (),
             identify_language,
+            unknown[i] if unknown and i < len(unknown) else (),
         )
         kind = kinds[i] if kinds and i < len(kinds) else "paragraph"
         checks.append(ParagraphCheck(i, kind, source, target, tuple(issues)))
@@ -265,6 +300,7 @@ def _paragraph_issues(
     names: Sequence[str],
     terms: Sequence[str],
     identify_language: bool,
+    unknown: Sequence[str] = (),
 ) -> list[Issue]:
     if not target.strip():
         return [Issue("empty", "the translation of this paragraph is empty")]
@@ -299,9 +335,22 @@ def _paragraph_issues(
         )
 
     normalised_target = normalise(target)
+    flags = (
+        risk_flags(source, target, source_language, target_language, renderings=(*names, *terms))
+        if identify_language
+        else []
+    )
     lost = [n for n in dict.fromkeys(names) if normalise(n) not in normalised_target]
+    lost += [n for f in flags if f.kind == "name" for n in f.source_spans if n not in lost]
     if lost:
-        issues.append(Issue("names", f"names changed or missing: {', '.join(lost)}", tuple(lost)))
+        issues.append(
+            Issue(
+                "names",
+                f"names changed or missing: {', '.join(lost)}",
+                tuple(lost),
+                source_spans=tuple(lost),
+            )
+        )
     absent = [t for t in dict.fromkeys(terms) if normalise(t) not in normalised_target]
     if absent:
         issues.append(
@@ -326,6 +375,23 @@ def _paragraph_issues(
                     tuple(unattributed),
                 )
             )
+
+    issues += [
+        Issue(f.kind, f.message, f.target_spans, f.source_spans, f.target_spans)
+        for f in flags
+        if f.kind != "name"
+    ]
+    flagged = {word for f in flags for word in f.target_spans}
+    marked = [w for w in dict.fromkeys(unknown) if w not in flagged and w in target]
+    if marked:
+        issues.append(
+            Issue(
+                "engine",
+                f"the engine could not translate: {', '.join(marked)}",
+                tuple(marked),
+                target_spans=tuple(marked),
+            )
+        )
 
     if identify_language and source_language != target_language:
         untranslated = _untranslated_sentences(

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from prensa.translation.cleanup import tidy
-from prensa.translation.engines import LANGUAGES, Engine, engines_for
+from prensa.translation.engines import LANGUAGES, Engine, engines_for, unknown_words
 from prensa.translation.errors import (
     EngineError,
     EnginesFailed,
@@ -76,6 +76,7 @@ class TranslatedSegment:
     text: str
     origin: str  # "memory" or the engine's name
     suggestions: tuple[MemoryMatch, ...] = ()  # fuzzy memory matches for the reviewer
+    unknown: tuple[str, ...] = ()  # words the engine marked as not translated
 
     @property
     def source_hash(self) -> str:
@@ -92,6 +93,11 @@ class TranslatedBlock:
     segments: tuple[TranslatedSegment, ...]
     names: tuple[str, ...] = ()  # protected names expected verbatim
     terms: tuple[str, ...] = ()  # glossary renderings expected
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        """Words the engine marked as not translated, in this paragraph."""
+        return tuple(dict.fromkeys(w for s in self.segments for w in s.unknown))
 
     @property
     def source_hash(self) -> str:
@@ -152,6 +158,7 @@ class _Unit:
     origin: str = ""
     suggestions: tuple[MemoryMatch, ...] = ()
     protected: Protected | None = None
+    unknown: tuple[str, ...] = ()
 
 
 @dataclass
@@ -220,6 +227,7 @@ class Pipeline:
                 kinds=[b.kind for b in blocks],
                 names=[b.names for b in blocks],
                 terms=[b.terms for b in blocks],
+                unknown=[b.unknown for b in blocks],
                 identify_language=self.check,
             )
             if self.check
@@ -265,10 +273,12 @@ class Pipeline:
                 errors.append(error)
                 continue
             for text, guarded, output in zip(texts, protected, outputs, strict=True):
+                tidied = tidy(output, text)
                 for unit in pending[text]:
-                    unit.text = tidy(output, text)
+                    unit.text = tidied
                     unit.origin = engine.name
                     unit.protected = guarded
+                    unit.unknown = tuple(w for w in unknown_words(output) if w in tidied)
             return engine.name
         if len(errors) == 1:
             raise errors[0]
@@ -332,7 +342,9 @@ def _assemble(blocks: Sequence[Block], units: list[_Unit]) -> list[TranslatedBlo
             body = "".join(u.text + u.after for u in line_units).rstrip()
             text_lines.append(line_units[0].prefix + body)
         segments = tuple(
-            TranslatedSegment(u.source, u.text, u.origin, u.suggestions) for u in mine if u.source
+            TranslatedSegment(u.source, u.text, u.origin, u.suggestions, u.unknown)
+            for u in mine
+            if u.source
         )
         names = tuple(dict.fromkeys(n for u in mine if u.protected for n in u.protected.names))
         terms = tuple(dict.fromkeys(t for u in mine if u.protected for t in u.protected.terms))

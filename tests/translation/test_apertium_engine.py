@@ -20,7 +20,9 @@ def test_it_supports_the_six_directions_pivoting_english_portuguese_through_span
     assert apertium.modes("pt", "en") == ["pt-es", "spa-eng"]
 
 
-def test_it_translates_a_batch_with_one_process_per_mode(apertium, monkeypatch):
+def test_it_translates_a_batch_with_one_process_chain_per_mode_and_one_for_its_marks(
+    apertium, monkeypatch
+):
     calls = []
     real_run = subprocess.run
 
@@ -35,7 +37,34 @@ def test_it_translates_a_batch_with_one_process_per_mode(apertium, monkeypatch):
 
     assert len(out) == 40
     assert "7" in out[7] and "vermelh" in out[7]
-    assert [argv[-1] for argv in calls] == ["eng-spa", "es-pt_BR"]
+    # Per mode: the text (-u drops the marks) and, side by side, the marks; never per sentence.
+    assert sorted((argv[-1], "-u" in argv) for argv in calls) == [
+        ("eng-spa", False), ("eng-spa", True), ("es-pt_BR", False), ("es-pt_BR", True)
+    ]  # fmt: skip
+
+
+def test_it_reports_the_words_it_could_not_translate_without_showing_its_marks(apertium):
+    out = apertium.translate(["Residents were queueing at the taps."], "en", "pt")[0]
+
+    assert "*" not in out and "queueing" in out
+    assert "queueing" in out.unknown
+
+
+def test_it_reports_spanish_words_the_second_stage_of_a_pivot_passed_through(apertium):
+    # eng-spa makes Spanish "grifos" (taps), which es-pt does not know and copies: a
+    # Spanish word in a Portuguese draft that no Portuguese dictionary would catch.
+    out = apertium.translate(["Residents were queueing at the taps."], "en", "pt")[0]
+
+    assert "grifos" in out and "grifos" in out.unknown
+
+
+def test_marks_do_not_change_the_text(apertium):
+    # Apertium's spelling rules read a marked word differently ("a *almazara"): the text
+    # comes from the run without marks, which writes "an almazara".
+    out = apertium.translate(["Es dueño de una almazara en Amioun."], "es", "en")[0]
+
+    assert "an almazara" in out
+    assert "almazara" in out.unknown
 
 
 def test_it_keeps_segments_without_final_punctuation_aligned(apertium):

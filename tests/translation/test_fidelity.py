@@ -119,9 +119,11 @@ def test_it_flags_a_sentence_left_in_the_source_language():
 
     report = check_fidelity(FIGURES_EN, broken, "en", "pt")
 
-    (issue,) = report.failed[0].issues
-    assert issue.check == "language"
+    (issue,) = [i for i in report.failed[0].issues if i.check == "language"]
     assert issue.missing == ("The food was wheat and the convoy arrived late in the evening.",)
+    # The risk flags point at its English words too.
+    (words,) = [i for i in report.failed[0].issues if i.check == "untranslated"]
+    assert {"food", "wheat", "convoy"} <= set(words.target_spans)
 
 
 def test_it_flags_lost_quotation_marks():
@@ -165,8 +167,9 @@ def test_it_flags_a_quote_whose_speaker_came_out_mangled():
 
     (check,) = check_fidelity(source, target, "en", "pt").failed
 
-    assert [i.check for i in check.issues] == ["attribution"]
-    assert check.issues[0].missing == ("Lina Youssef Al-Dahhan",)
+    by_check = {i.check: i for i in check.issues}
+    assert by_check["attribution"].missing == ("Lina Youssef Al-Dahhan",)
+    assert by_check["names"].source_spans == ("Lina Youssef Al-Dahhan",)
 
 
 def test_an_attribution_may_move_within_the_sentence():

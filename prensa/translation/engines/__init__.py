@@ -75,6 +75,27 @@ class Segment:
         return not self.text.strip()
 
 
+class Output(str):
+    """One translated segment, with the words the engine itself marked as doubtful.
+
+    Rule-based engines know when they could not translate a word (Apertium's
+    unknown-word marks); the text never shows the marks, the desk shows them as flags.
+    A plain `str` from an engine means it marked nothing.
+    """
+
+    unknown: tuple[str, ...]
+
+    def __new__(cls, text: str, unknown: Sequence[str] = ()) -> Output:
+        output = super().__new__(cls, text)
+        output.unknown = tuple(dict.fromkeys(unknown))
+        return output
+
+
+def unknown_words(output: str) -> tuple[str, ...]:
+    """The words an engine marked in one of its outputs (none for a plain string)."""
+    return getattr(output, "unknown", ())
+
+
 class Engine(ABC):
     """Base class for engines: validation and batching here, the work in `_translate`.
 

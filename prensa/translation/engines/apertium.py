@@ -15,7 +15,12 @@ How text goes in (see ENVIRONMENT.md, "Apertium from Python"):
 - segments are separated by the superblank `[\\n\\n]` and split on it again;
 - `-u` drops the unknown-word marks, and any `*`/`#`/`@` mark Apertium still
   emits is removed while reading the output (literal ones arrive escaped or
-  protected, so they are told apart).
+  protected, so they are told apart);
+- the words Apertium could not translate (`*` unknown, `@` no transfer, `#` no
+  generation) are still wanted, as flags for the desk: each stage also runs
+  without `-u`, side by side, and its marks are collected per segment. Its text
+  is not used, because a mark changes the spelling rules around it ("a
+  *almazara" is not turned into "an almazara").
 """
 
 from __future__ import annotations
@@ -25,10 +30,11 @@ import shlex
 import shutil
 import subprocess
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
-from prensa.translation.engines import Engine, Keep, Segment, WordStatus
+from prensa.translation.engines import Engine, Keep, Output, Segment, WordStatus
 from prensa.translation.errors import EngineBadResponse, EngineUnavailable
 
 MODES_DIR = Path("/usr/share/apertium/modes")
@@ -36,6 +42,7 @@ SEPARATOR = "[\n\n]"
 HIDDEN_BREAK = ".[]"
 _SPECIAL = re.compile(r"([\\\[\]^$/@<>{}])")
 _MARK = re.compile(r"(?<![\w\\])[*#@](?=\w)")
+_MARKED = re.compile(r"(?<![^\W\d_\\])[*#@]([^\W\d_][\w'’-]*)")
 
 
 def escape(text: str) -> str:
@@ -101,6 +108,18 @@ def _tokens(stream: str) -> list[tuple[bool, str]]:
     if text:
         tokens.append((False, "".join(text)))
     return tokens
+
+
+def marks(stream: str) -> list[list[str]]:
+    """The words Apertium marked in each segment of an output stream run without `-u`."""
+    found: list[list[str]] = [[]]
+    for is_blank, raw in _tokens(stream):
+        if is_blank:
+            if raw == "\n\n":
+                found.append([])
+            continue
+        found[-1].extend(unescape(word) for word in _MARKED.findall(raw))
+    return found
 
 
 def decode(stream: str) -> list[str]:
@@ -192,14 +211,23 @@ class ApertiumEngine(Engine):
 
     def _translate(self, segments: Sequence[Segment], source: str, target: str) -> list[str]:
         stream = SEPARATOR.join(encode(segment) for segment in segments)
-        for mode in self.modes(source, target):
-            stream = self._run([self.command, "-f", "none", "-u", mode], stream)
+        marked: list[list[str]] = [[] for _ in segments]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            for mode in self.modes(source, target):
+                clean = pool.submit(self._run, [self.command, "-f", "none", "-u", mode], stream)
+                with_marks = pool.submit(self._run, [self.command, "-f", "none", mode], stream)
+                stream = clean.result()
+                for words, more in zip(marked, marks(with_marks.result()), strict=False):
+                    words.extend(more)
         out = decode(stream)
         if len(out) != len(segments):
             raise EngineBadResponse(
                 self.name, f"sent {len(segments)} segments and got {len(out)} back"
             )
-        return out
+        return [
+            Output(text, [w for w in words if w in text])
+            for text, words in zip(out, marked, strict=True)
+        ]
 
     def _run(self, argv: list[str], stream: str) -> str:
         if shutil.which(argv[0]) is None:
