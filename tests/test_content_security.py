@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from prensa.desk.actions import enqueue_draft
+from prensa.desk.tasks import enqueue_draft
 from prensa.newsroom.models import Edition
 
 # Each page records what the policy blocked, from before its first script runs.

@@ -7,11 +7,13 @@ and raises `ActionError` with a message a person can act on.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -22,11 +24,15 @@ from prensa.translation.errors import UnsupportedPair
 from prensa.translation.staleness import State, block_hash, mark_reviewed, refresh
 
 from . import drafting, segments
-from .models import DraftJob, Segment
+from .models import Segment
 
 logger = logging.getLogger(__name__)
 
 User = AbstractBaseUser | AnonymousUser | None
+
+# The longest paragraph a translator may save. News paragraphs run to a few hundred
+# characters; the bound keeps one pasted accident from becoming a page nobody can load.
+MAX_PARAGRAPH_CHARS = 10_000
 
 
 class ActionError(Exception):
@@ -59,11 +65,17 @@ def source_edition(story: Story) -> Edition:
 
 @dataclass
 class DraftEdition:
-    """Draft (or re-draft the stale and missing parts of) one language edition of a story."""
+    """Draft (or re-draft the stale and missing parts of) one language edition of a story.
+
+    `progress`, when given, is called after each batch of paragraphs the engine
+    translates and once more, inside the transaction, just before anything is written;
+    the worker uses it as its heartbeat, and it may raise to stop the draft unwritten.
+    """
 
     story: Story
     language: str
     user: User = None
+    progress: Callable[[], None] | None = None
     report: drafting.Draft | None = field(default=None, init=False)
 
     def check(self) -> Edition:
@@ -115,9 +127,15 @@ class DraftEdition:
 
         # The engine runs before anything is written: if it fails, nothing changes.
         self.report = drafting.machine_draft(
-            [blocks[i] for i in needed], source.language, self.language, positions=needed
+            [blocks[i] for i in needed],
+            source.language,
+            self.language,
+            positions=needed,
+            progress=self.progress,
         )
         with transaction.atomic():
+            if self.progress is not None:
+                self.progress()
             current = Edition.objects.select_for_update().get(pk=source.pk)
             if current.revision != source.revision:
                 raise ActionError(
@@ -149,21 +167,6 @@ class DraftEdition:
         return target
 
 
-def enqueue_draft(story: Story, language: str, user: User = None) -> DraftJob:
-    """Queue a draft for the background worker; an active job for the same edition is reused."""
-    DraftEdition(story, language, user).check()
-    active = DraftJob.objects.filter(
-        story=story, language=language, status__in=[DraftJob.Status.QUEUED, DraftJob.Status.RUNNING]
-    ).first()
-    if active is not None:
-        return active
-    job = DraftJob.objects.create(story=story, language=language, requested_by=_person(user))
-    from .tasks import draft_edition_task
-
-    transaction.on_commit(lambda: draft_edition_task.enqueue(job.pk))
-    return job
-
-
 def _person(user: User) -> AbstractBaseUser | None:
     return user if user is not None and user.is_authenticated else None
 
@@ -181,8 +184,9 @@ class SaveSegment:
     segment: Segment
     text: str
     user: User = None
-    # The fingerprint of the text the person started from (see `text_version`); when
-    # given, a save over someone else's newer words is refused instead of overwriting them.
+    # The fingerprint of the text the person started from (see `text_version`). A save
+    # must say it: one over someone else's newer words is refused instead of overwriting
+    # them, and one that does not say which version it changes could not be told apart.
     based_on: str | None = None
 
     def check(self) -> str:
@@ -190,7 +194,26 @@ class SaveSegment:
         text = self.text.replace("\r\n", "\n").strip()
         if not text and self.segment.source_text.strip():
             raise ActionError(_("A translation cannot be empty."))
-        if self.based_on is not None and self.based_on != text_version(self.segment):
+        if len(text) > MAX_PARAGRAPH_CHARS:
+            raise ActionError(
+                _(
+                    "A paragraph can have at most %(limit)s characters; this one has "
+                    "%(count)s. Split it, or shorten it. Your text is kept in the box below."
+                )
+                % {
+                    "limit": number_format(MAX_PARAGRAPH_CHARS, force_grouping=True),
+                    "count": number_format(len(text), force_grouping=True),
+                }
+            )
+        if not self.based_on:
+            raise ActionError(
+                _(
+                    "This save did not say which version of the paragraph it changes, so it "
+                    "could overwrite someone else's words; nothing was saved. The current "
+                    "version is shown now; your text is kept in the box below it."
+                )
+            )
+        if self.based_on != text_version(self.segment):
             raise ActionError(
                 _(
                     "Someone else changed this paragraph while you were editing it. Their "

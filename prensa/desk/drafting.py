@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from django.conf import settings
 
 from prensa.newsroom.models import Edition, Section, Tag
 from prensa.translation.fidelity import Issue, check_fidelity
@@ -53,19 +56,37 @@ def check_pair(source: str, target: str) -> None:
     Pipeline().engines_for(source, target)
 
 
+def batch_size() -> int:
+    """Paragraphs sent to the engine at a time (`PRENSA_DRAFT_BATCH_PARAGRAPHS`)."""
+    return max(1, getattr(settings, "PRENSA_DRAFT_BATCH_PARAGRAPHS", 16))
+
+
 def machine_draft(
-    blocks: list[str], source: str, target: str, positions: list[int] | None = None
+    blocks: list[str],
+    source: str,
+    target: str,
+    positions: list[int] | None = None,
+    progress: Callable[[], None] | None = None,
 ) -> Draft:
-    """Translate `blocks` with memory, glossary and engines; raises TranslationError, never half."""
+    """Translate `blocks` with memory, glossary and engines; raises TranslationError, never half.
+
+    The blocks go to the engine in batches; `progress` is called after each one.
+    """
     if not blocks:
         return Draft([], [], [], [])
     positions = positions if positions is not None else [2] * len(blocks)
     pipeline = Pipeline(memory=DatabaseMemory(), glossary=glossary_for(source, target))
     items = [Block(_kind(p), text) for p, text in zip(positions, blocks, strict=True)]
     non_empty = [item for item in items if item.text.strip()]
-    translation = pipeline.translate_blocks(non_empty, source, target) if non_empty else None
-    done = iter(translation.blocks if translation else ())
-    checks = iter(translation.report.paragraphs if translation else ())
+    translated, checked = [], []
+    size = batch_size()
+    for start in range(0, len(non_empty), size):
+        translation = pipeline.translate_blocks(non_empty[start : start + size], source, target)
+        translated.extend(translation.blocks)
+        checked.extend(translation.report.paragraphs)
+        if progress is not None:
+            progress()
+    done, checks = iter(translated), iter(checked)
     texts, origins, issues, suggestions = [], [], [], []
     for item in items:
         if not item.text.strip():

@@ -9,6 +9,8 @@ segments whenever the desk changes them.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -22,8 +24,32 @@ from prensa.translation.staleness import State
 HEADLINE, STANDFIRST = 0, 1  # positions of the two blocks before the body
 
 
+def lease() -> timedelta:
+    """How long a running draft may go without a heartbeat before it counts as abandoned."""
+    return timedelta(seconds=getattr(settings, "PRENSA_DRAFT_LEASE_SECONDS", 300))
+
+
+class DraftJobQuerySet(models.QuerySet["DraftJob"]):
+    def active(self) -> DraftJobQuerySet:
+        return self.filter(status__in=[DraftJob.Status.QUEUED, DraftJob.Status.RUNNING])
+
+    def abandoned(self) -> DraftJobQuerySet:
+        """Running jobs whose worker has given no sign of life for longer than the lease."""
+        cutoff = timezone.now() - lease()
+        return self.filter(status=DraftJob.Status.RUNNING).filter(
+            models.Q(heartbeat_at__lt=cutoff)
+            | models.Q(heartbeat_at__isnull=True, started_at__lt=cutoff)
+            | models.Q(heartbeat_at__isnull=True, started_at__isnull=True)
+        )
+
+
 class DraftJob(models.Model):
-    """One request to draft (or re-draft) a story's edition in one language."""
+    """One request to draft (or re-draft) a story's edition in one language.
+
+    A worker running the job writes `heartbeat_at` between batches of paragraphs; a
+    running job whose heartbeat is older than the lease lost its worker (killed, out of
+    memory, machine gone) and is queued again or failed (prensa.desk.tasks).
+    """
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -43,6 +69,9 @@ class DraftJob(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     retry_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DraftJobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

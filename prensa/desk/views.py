@@ -10,8 +10,9 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from prensa.lib.languages import codes
 from prensa.lib.numbers import positive_int
+from prensa.lib.redirects import safe_next
 from prensa.newsroom.models import Edition, Story
 from prensa.translation.errors import TranslationError
 
@@ -31,11 +33,11 @@ from .actions import (
     ReviewEdition,
     ReviewSegment,
     SaveSegment,
-    enqueue_draft,
     source_edition,
     text_version,
 )
-from .models import Segment
+from .models import DraftJob, Segment
+from .tasks import enqueue_draft, recover_abandoned
 
 
 def desk_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -59,6 +61,7 @@ def index(request: HttpRequest) -> HttpResponse:
     if needs_work:
         stories = states.needing_work(stories)
     page = Paginator(stories.order_by("-created_at", "-pk"), 50).get_page(request.GET.get("page"))
+    recover_abandoned(DraftJob.objects.filter(story__in=[story.pk for story in page.object_list]))
     cells = states.cells_for(list(page.object_list), codes())
     rows = [(story, cells[story.pk]) for story in page.object_list]
     return render(
@@ -98,12 +101,13 @@ def draft(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("Nothing to draft: every edition is there and up to date."))
     for reason in refused:
         messages.error(request, reason)
-    return redirect(request.POST.get("next") or "desk:index")
+    return HttpResponseRedirect(safe_next(request, reverse("desk:index")))
 
 
 @desk_access
 def review(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
     story = get_object_or_404(Story.objects.prefetch_related("editions"), pk=story_id)
+    recover_abandoned(DraftJob.objects.filter(story=story, language=language))
     return _review_page(request, story, language)
 
 
@@ -161,6 +165,8 @@ def status(request: HttpRequest, story_id: int, language: str) -> JsonResponse:
     story = get_object_or_404(Story.objects.prefetch_related("editions"), pk=story_id)
     if language not in codes():
         raise Http404("No such language")
+    # A draft whose worker died is queued again or failed here, so the page stops waiting.
+    recover_abandoned(DraftJob.objects.filter(story=story, language=language))
     cell = states.cell_for(story, language)
     response = JsonResponse({"state": cell.state, "active": bool(cell.job and cell.job.is_active)})
     response["Cache-Control"] = "no-store"
@@ -241,7 +247,8 @@ def publish(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
 
 def _segment_gone(request: HttpRequest) -> HttpResponse:
     """The paragraph was deleted from the source while someone was editing its translation."""
-    story = Story.objects.filter(pk=request.POST.get("story") or 0).first()
+    story_id = positive_int(request.POST.get("story"))
+    story = Story.objects.filter(pk=story_id).first() if story_id else None
     language = request.POST.get("language", "")
     if story is None or language not in codes():
         raise Http404("No such paragraph")

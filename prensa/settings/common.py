@@ -61,6 +61,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Staff sign in on the admin's login page (the desk sends them there and it sends them
+# back); a login without a usable `next` ends on the admin's index.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 AXES_FAILURE_LIMIT = env_int("PRENSA_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("PRENSA_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -140,6 +144,10 @@ if env_str("REDIS_URL"):
 
 # Background work (translation drafts): a database-backed queue, run by `prensa db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A worker drafting a translation shows it is alive after each batch of paragraphs; a
+# draft silent for longer than this many seconds lost its worker and is queued again
+# (or failed after PRENSA_DRAFT_MAX_ATTEMPTS). Keep it above one engine call's timeout.
+PRENSA_DRAFT_LEASE_SECONDS = env_int("PRENSA_DRAFT_LEASE_SECONDS", 300)
 
 # Email (notices to moderators) over SMTP, configured from the environment.
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

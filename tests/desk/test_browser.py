@@ -57,7 +57,8 @@ def test_a_draft_finishing_never_reloads_away_a_translators_typing(
 ):
     from django.test import Client
 
-    from prensa.desk.actions import DraftEdition, enqueue_draft
+    from prensa.desk.actions import DraftEdition
+    from prensa.desk.tasks import enqueue_draft
 
     editor = User.objects.create_superuser("editor", "editor@example.org", "pw")
     DraftEdition(english_story, "es").execute()

@@ -169,14 +169,15 @@ def test_a_hand_written_edition_that_does_not_line_up_is_refused(english_story):
 
 
 def test_words_typed_in_the_admin_survive_the_next_desk_change(english_story, translator):
-    from prensa.desk.actions import SaveSegment
+    from prensa.desk.actions import SaveSegment, text_version
 
     edition = DraftEdition(english_story, "es").execute()
     blocks = edition.body.split("\n\n")
     blocks[0] = "ALEPO (Siria) — El agua volvió a Tell Ruman el martes."
     edition.body = "\n\n".join(blocks)
     edition.save()  # as the admin would
-    SaveSegment(segments(edition)[4], "Otro párrafo corregido en la mesa.", translator).execute()
+    row = segments(edition)[4]
+    SaveSegment(row, "Otro párrafo corregido en la mesa.", translator, text_version(row)).execute()
     body = Edition.objects.get(pk=edition.pk).body
     assert body.startswith("ALEPO (Siria) — El agua volvió a Tell Ruman el martes.")
     assert "Otro párrafo corregido en la mesa." in body

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prensa.desk import states
-from prensa.desk.actions import ActionError, enqueue_draft
+from prensa.desk.actions import ActionError
 from prensa.desk.models import DraftJob
+from prensa.desk.tasks import enqueue_draft
 from prensa.newsroom.models import Edition
 
 from .conftest import run_worker

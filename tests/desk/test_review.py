@@ -11,6 +11,7 @@ from prensa.desk.actions import (
     ReviewEdition,
     ReviewSegment,
     SaveSegment,
+    text_version,
 )
 from prensa.desk.models import Segment
 from prensa.newsroom.models import Edition
@@ -31,7 +32,9 @@ def rows(edition):
 def test_a_translators_edit_is_kept_apart_from_the_machine_draft(draft, translator):
     row = rows(draft)[2]
     machine = row.machine_text
-    SaveSegment(row, "ALEPO, Siria — El agua volvió a Tell Ruman el martes.", translator).execute()
+    SaveSegment(
+        row, "ALEPO, Siria — El agua volvió a Tell Ruman el martes.", translator, text_version(row)
+    ).execute()
     row.refresh_from_db()
     assert row.machine_text == machine
     assert row.human_text == "ALEPO, Siria — El agua volvió a Tell Ruman el martes."
@@ -40,7 +43,9 @@ def test_a_translators_edit_is_kept_apart_from_the_machine_draft(draft, translat
 
 def test_a_paragraph_that_lost_a_number_cannot_be_reviewed_without_acknowledging(draft, translator):
     row = rows(draft)[3]
-    SaveSegment(row, "Mucha gente huyó de la zona, dijo la oficina.", translator).execute()
+    SaveSegment(
+        row, "Mucha gente huyó de la zona, dijo la oficina.", translator, text_version(row)
+    ).execute()
     row.refresh_from_db()
     assert any(issue["check"] == "numbers" for issue in row.issues)
     with pytest.raises(ActionError, match="Fidelity"):
@@ -53,7 +58,7 @@ def test_a_paragraph_that_lost_a_number_cannot_be_reviewed_without_acknowledging
 def test_an_approved_paragraph_goes_into_the_translation_memory(draft, translator, english_story):
     row = rows(draft)[6]
     text = "Cerca del 38 % de las casas aún no tiene techo, dijeron los ingenieros."
-    SaveSegment(row, text, translator).execute()
+    SaveSegment(row, text, translator, text_version(row)).execute()
     ReviewSegment(rows(draft)[6], translator, acknowledge=True).execute()
     entry = TranslationMemoryEntry.objects.get(source_language="en", target_language="es")
     assert (entry.source_text, entry.target_text) == (row.source_text, text)
@@ -65,7 +70,7 @@ def test_memory_is_reused_before_the_engine_for_the_same_sentence(draft, transla
 
     row = rows(draft)[4]
     own = "«Esperamos diez años por esto», dijo Umm Yasser, de 61 años."
-    SaveSegment(row, own, translator).execute()
+    SaveSegment(row, own, translator, text_version(row)).execute()
     ReviewSegment(rows(draft)[4], translator, acknowledge=True).execute()
 
     other = make_story(languages=("en",), source_language="en")
@@ -116,7 +121,8 @@ def test_readers_keep_the_published_text_until_the_edition_is_published_again(
     PublishEdition(draft, editor, allow_machine=True).execute()
     draft.refresh_from_db()
     published_body = draft.body
-    SaveSegment(rows(draft)[2], "Texto nuevo del traductor.", translator).execute()
+    row = rows(draft)[2]
+    SaveSegment(row, "Texto nuevo del traductor.", translator, text_version(row)).execute()
     draft.refresh_from_db()
     assert draft.body == published_body
     review = client
@@ -133,7 +139,10 @@ def test_a_similar_approved_sentence_is_offered_beside_a_new_draft(draft, transl
 
     row = rows(draft)[6]
     SaveSegment(
-        row, "Cerca del 38 % de las casas aún no tiene techo, dijeron los ingenieros.", translator
+        row,
+        "Cerca del 38 % de las casas aún no tiene techo, dijeron los ingenieros.",
+        translator,
+        text_version(row),
     ).execute()
     ReviewSegment(rows(draft)[6], translator, acknowledge=True).execute()
 

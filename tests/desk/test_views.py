@@ -112,7 +112,7 @@ def test_saving_and_reviewing_a_segment_through_the_form(client, translator, eng
     client.force_login(translator)
     response = client.post(
         reverse("desk:segment", args=[row.pk]),
-        {"text": "El agua vuelve a Tell Ruman", "action": "review"},
+        {"text": "El agua vuelve a Tell Ruman", "action": "review", "based_on": text_version(row)},
     )
     assert response.status_code == 302
     row.refresh_from_db()
@@ -186,7 +186,7 @@ def test_a_translator_can_take_the_new_machine_suggestion_for_a_stale_paragraph(
 
     edition = DraftEdition(english_story, "es").execute()
     row = Segment.objects.get(edition=edition, position=5)
-    SaveSegment(row, "La estación se construyó en 1982.", translator).execute()
+    SaveSegment(row, "La estación se construyó en 1982.", translator, text_version(row)).execute()
     source = source_of(english_story)
     source.body = source.body.replace("built in 1982", "built in 1983")
     source.save()
@@ -246,7 +246,7 @@ def test_the_desk_can_show_only_the_stories_that_need_work(client, editor, engli
 def test_the_status_of_a_draft_being_made_can_be_polled(
     client, translator, english_story, django_capture_on_commit_callbacks
 ):
-    from prensa.desk.actions import enqueue_draft
+    from prensa.desk.tasks import enqueue_draft
 
     client.force_login(translator)
     url = reverse("desk:status", args=[english_story.pk, "es"])
@@ -304,3 +304,81 @@ def test_fidelity_warnings_and_states_read_in_the_translators_language(
         HTTP_ACCEPT_LANGUAGE="es",
     )
     assert "Faltan números: 250,000, 2012." in refused.content.decode()
+
+
+@pytest.mark.parametrize("story", ["abc", "1.5", "-1", "", "99999999999999999999", "²"])
+def test_a_save_for_a_vanished_paragraph_with_a_tampered_story_is_404_not_500(
+    client, translator, english_story, story
+):
+    edition = DraftEdition(english_story, "es").execute()
+    row = Segment.objects.get(edition=edition, position=6)
+    url = reverse("desk:segment", args=[row.pk])
+    row.delete()  # gone, as when the source lost that paragraph
+    client.force_login(translator)
+    response = client.post(
+        url,
+        {"text": "Mi traducción.", "story": story, "language": "es"},
+    )
+    assert response.status_code == 404
+
+
+def test_a_save_that_does_not_say_which_version_it_edits_is_refused_and_the_text_kept(
+    client, translator, english_story
+):
+    edition = DraftEdition(english_story, "es").execute()
+    row = Segment.objects.get(edition=edition, position=2)
+    client.force_login(translator)
+    for based_on in ({}, {"based_on": ""}):
+        response = client.post(
+            reverse("desk:segment", args=[row.pk]),
+            {"text": "Texto de Ana que no debe perderse.", **based_on},
+        )
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert "did not say which version of the paragraph it changes" in page
+        assert "Texto de Ana que no debe perderse." in page  # kept in the box
+        assert f'name="based_on" value="{text_version(row)}"' in page  # saving again works
+    row.refresh_from_db()
+    assert row.human_text is None
+
+
+def test_every_desk_form_that_sends_text_says_which_version_it_edits(
+    client, translator, english_story
+):
+    from prensa.desk.actions import SaveSegment
+
+    edition = DraftEdition(english_story, "es").execute()
+    row = Segment.objects.get(edition=edition, position=5)
+    SaveSegment(row, "La estación se construyó en 1982.", translator, text_version(row)).execute()
+    source = source_of(english_story)
+    source.body = source.body.replace("built in 1982", "built in 1983")
+    source.save()
+    DraftEdition(english_story, "es").execute()  # a stale paragraph offers the suggestion
+    client.force_login(translator)
+    page = client.get(reverse("desk:review", args=[english_story.pk, "es"])).content.decode()
+    forms = re.findall(r'<form method="post" action="/desk/segments/\d+/">.*?</form>', page, re.S)
+    assert len(forms) == Segment.objects.filter(edition=edition).count() + 1
+    assert all(re.search(r'name="based_on" value="[0-9a-f]{16}"', form) for form in forms)
+
+
+def test_a_paragraph_too_long_to_save_is_refused_with_the_text_kept(
+    client, translator, english_story
+):
+    import time
+
+    edition = DraftEdition(english_story, "es").execute()
+    row = Segment.objects.get(edition=edition, position=2)
+    client.force_login(translator)
+    word = "Tell-Ruman" * 20_000  # one 200,000-character word
+    start = time.perf_counter()
+    response = client.post(
+        reverse("desk:segment", args=[row.pk]),
+        {"text": word, "based_on": text_version(row), "action": "review"},
+    )
+    assert time.perf_counter() - start < 10
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "A paragraph can have at most 10,000 characters; this one has 200,000." in page
+    assert word in page
+    row.refresh_from_db()
+    assert row.human_text is None and row.state == "machine"
