@@ -26,15 +26,6 @@ def join_names(names: list[str]) -> str:
     return f"{', '.join(names[:-1])} {_conjunction(names[-1])} {names[-1]}"
 
 
-def join_names_html(names: list[str], css_class: str) -> SafeString:
-    """`join_names` with each name escaped and wrapped in a span of `css_class`."""
-    spans = [format_html('<span class="{}">{}</span>', css_class, name) for name in names]
-    if len(spans) <= 1:
-        return format_html_join("", "{}", ((s,) for s in spans))
-    head = format_html_join(", ", "{}", ((s,) for s in spans[:-1]))
-    return format_html("{} {} {}", head, _conjunction(names[-1]), spans[-1])
-
-
 def join_links_html(links: list[tuple[str, str]], css_class: str) -> SafeString:
     """`join_names` of (name, url) pairs, each name escaped and linked with `css_class`."""
     anchors = [
