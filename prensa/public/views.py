@@ -4,27 +4,12 @@ Every view here is a `reader_page`: the same HTML for every anonymous reader,
 a constant number of queries whatever the archive's size.
 """
 
-import math
 from datetime import timedelta
 from itertools import groupby
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import (
-    Case,
-    F,
-    FloatField,
-    Func,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    Q,
-    Subquery,
-    Sum,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -35,9 +20,9 @@ from prensa.lib.languages import NATIVE_NAMES, codes, name_in_text, reverse_in
 from prensa.lib.numbers import positive_int
 from prensa.lib.text import join_links_html
 from prensa.newsroom import search as newsroom_search
-from prensa.newsroom.models import Credit, Edition, Section, Story, StoryCredit, Tag
+from prensa.newsroom.models import Credit, Edition, Section, StoryCredit, Tag
 
-from . import seo
+from . import related, seo
 from .caching import reader_page
 from .middleware import language_independent
 
@@ -142,7 +127,7 @@ def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
         {
             "edition": edition,
             "story": story,
-            "related": _related(edition, tags),
+            "related": related.stories(edition, tags),
             "byline": authors,
             "contributors": contributors,
             "agencies": agencies,
@@ -199,75 +184,6 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     )
 
 
-RELATED_STORIES = 4
-
-
-def _related(edition: Edition, tags: list[Tag]) -> list[Edition]:
-    """Other stories in the reader's language, in one query, the most related first.
-
-    Shared tags count by how rare they are (inverse document frequency, ln(stories /
-    stories with the tag)): a catch-all tag such as "News" weighs next to nothing, a tag
-    two stories share weighs a lot. Then the same section, then the newest. A story
-    without tags suggests its section's newest.
-    """
-    section_id = edition.story.section_id
-    others = (
-        Edition.objects.published()
-        .in_language(edition.language)
-        .exclude(story_id=edition.story_id)
-        .annotate(
-            same_section=Case(
-                When(story__section_id=section_id, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        )
-    )
-    order = ["-same_section", "-published_at", "-pk"]
-    weights = {tag.pk: _rarity(tag) for tag in tags}
-    if weights:
-        shared = (
-            Story.tags.through.objects.filter(story_id=OuterRef("story_id"), tag_id__in=weights)
-            .order_by()
-            .values("story_id")
-            .annotate(
-                weight=Sum(
-                    Case(
-                        *(When(tag_id=pk, then=Value(w)) for pk, w in weights.items()),
-                        default=Value(0.0),
-                        output_field=FloatField(),
-                    )
-                )
-            )
-            .values("weight")
-        )
-        others = others.annotate(shared_weight=Subquery(shared, output_field=FloatField()))
-        others = others.filter(Q(shared_weight__isnull=False) | Q(story__section_id=section_id))
-        # A tag on every story weighs 0: sharing only that counts no more than sharing nothing.
-        order.insert(0, Coalesce("shared_weight", Value(0.0)).desc())
-    else:
-        others = others.filter(story__section_id=section_id)
-    return list(others.select_related("story__section").order_by(*order)[:RELATED_STORIES])
-
-
-def _rarity(tag: Tag) -> float:
-    """A tag's inverse document frequency in the archive (0 for a tag on every story)."""
-    stories = getattr(tag, "archive_size", 0) or 1
-    tagged = getattr(tag, "story_count", 0) or 1
-    return round(math.log(max(stories, tagged) / tagged), 6)
-
-
-def _tags_with_frequency():  # type: ignore[no-untyped-def]
-    """Tags with how many stories carry each and how many stories there are (no extra query)."""
-    count = Func(F("pk"), function="COUNT")
-    tagged = Story.tags.through.objects.filter(tag_id=OuterRef("pk")).order_by().annotate(n=count)
-    stories = Story.objects.order_by().annotate(n=count)
-    return Tag.objects.annotate(
-        story_count=Subquery(tagged.values("n")[:1], output_field=IntegerField()),
-        archive_size=Subquery(stories.values("n")[:1], output_field=IntegerField()),
-    ).order_by("name_en")
-
-
 def _published_article(language: str, slug: str) -> Edition | None:
     """The edition with everything its page shows, in a fixed number of queries."""
     return (
@@ -276,7 +192,7 @@ def _published_article(language: str, slug: str) -> Edition | None:
         .filter(slug=slug)
         .select_related("story__section")
         .prefetch_related(
-            Prefetch("story__tags", queryset=_tags_with_frequency()),
+            Prefetch("story__tags", queryset=related.tags_with_frequency()),
             Prefetch(
                 "story__story_credits",
                 queryset=StoryCredit.objects.select_related("credit"),

@@ -1,0 +1,97 @@
+"""Related stories: what an article suggests next, ranked by how much it shares with it.
+
+Shared tags count by how rare they are (inverse document frequency), so a catch-all tag
+such as "News" on most stories says little and a tag two stories share says a lot; then the
+same section, then the newest. One query, whatever the archive's size: the tags' frequencies
+ride on the article's tags prefetch (`tags_with_frequency`).
+"""
+
+from __future__ import annotations
+
+import math
+
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from prensa.newsroom.models import Edition, Story, Tag
+
+RELATED_STORIES = 4
+
+
+def stories(edition: Edition, tags: list[Tag]) -> list[Edition]:
+    """Other stories in the reader's language, in one query, the most related first.
+
+    Shared tags count by how rare they are (inverse document frequency, ln(stories /
+    stories with the tag)): a catch-all tag such as "News" weighs next to nothing, a tag
+    two stories share weighs a lot. Then the same section, then the newest. A story
+    without tags suggests its section's newest. `tags` come from `tags_with_frequency()`.
+    """
+    section_id = edition.story.section_id
+    others = (
+        Edition.objects.published()
+        .in_language(edition.language)
+        .exclude(story_id=edition.story_id)
+        .annotate(
+            same_section=Case(
+                When(story__section_id=section_id, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+    )
+    order = ["-same_section", "-published_at", "-pk"]
+    weights = {tag.pk: rarity(tag) for tag in tags}
+    if weights:
+        shared = (
+            Story.tags.through.objects.filter(story_id=OuterRef("story_id"), tag_id__in=weights)
+            .order_by()
+            .values("story_id")
+            .annotate(
+                weight=Sum(
+                    Case(
+                        *(When(tag_id=pk, then=Value(w)) for pk, w in weights.items()),
+                        default=Value(0.0),
+                        output_field=FloatField(),
+                    )
+                )
+            )
+            .values("weight")
+        )
+        others = others.annotate(shared_weight=Subquery(shared, output_field=FloatField()))
+        others = others.filter(Q(shared_weight__isnull=False) | Q(story__section_id=section_id))
+        # A tag on every story weighs 0: sharing only that counts no more than sharing nothing.
+        order.insert(0, Coalesce("shared_weight", Value(0.0)).desc())
+    else:
+        others = others.filter(story__section_id=section_id)
+    return list(others.select_related("story__section").order_by(*order)[:RELATED_STORIES])
+
+
+def rarity(tag: Tag) -> float:
+    """A tag's inverse document frequency in the archive (0 for a tag on every story)."""
+    stories = getattr(tag, "archive_size", 0) or 1
+    tagged = getattr(tag, "story_count", 0) or 1
+    return round(math.log(max(stories, tagged) / tagged), 6)
+
+
+def tags_with_frequency() -> QuerySet[Tag]:
+    """Tags with how many stories carry each and how many stories there are (no extra query)."""
+    count = Func(F("pk"), function="COUNT")
+    tagged = Story.tags.through.objects.filter(tag_id=OuterRef("pk")).order_by().annotate(n=count)
+    stories = Story.objects.order_by().annotate(n=count)
+    return Tag.objects.annotate(
+        story_count=Subquery(tagged.values("n")[:1], output_field=IntegerField()),
+        archive_size=Subquery(stories.values("n")[:1], output_field=IntegerField()),
+    ).order_by("name_en")
