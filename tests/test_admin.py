@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 from django.forms import modelform_factory
+from django.urls import reverse
 
 from prensa.newsroom.admin import EditionForm
 from prensa.newsroom.models import Edition
@@ -130,3 +131,53 @@ def test_repeated_wrong_passwords_lock_that_account_from_that_address(client, se
     client.logout()
     with time_machine.travel(timezone.now() + timedelta(minutes=16)):
         assert log_in("right password").status_code == 302
+
+
+def test_an_edition_save_that_does_not_say_which_revision_it_edits_is_refused(editor):
+    edition = make_story().edition_for("en")
+
+    blind = edition_form(edition, headline="A blind overwrite", expected_revision="")
+
+    assert not blind.is_valid()
+    assert "does not say which revision of the edition it changes" in str(blind.non_field_errors())
+    assert Edition.objects.get(pk=edition.pk).headline != "A blind overwrite"
+
+
+def story_form_data(client, story) -> tuple[str, dict]:  # type: ignore[no-untyped-def]
+    from tests.test_admin_fuzz import open_form
+
+    url = reverse("admin:newsroom_story_change", args=[story.pk])
+    return url, open_form(client, url, type(story))
+
+
+def editions_prefix(data: dict, language: str) -> str:
+    (key,) = [k for k, v in data.items() if k.endswith("-language") and v == [language]]
+    return key.removesuffix("language")
+
+
+def test_the_story_form_saves_an_edition_it_opened(client, editor):
+    story = make_story()
+    url, data = story_form_data(client, story)
+    prefix = editions_prefix(data, "en")
+    assert data[f"{prefix}expected_revision"]  # rendered hidden in the form
+
+    data[f"{prefix}headline"] = ["A headline edited in the admin"]
+    response = client.post(url, {**data, "_save": "Save"})
+
+    assert response.status_code == 302, response.context["errors"]
+    assert story.edition_for("en").headline == "A headline edited in the admin"
+
+
+def test_the_story_form_without_the_revision_says_why_it_refuses(client, editor):
+    story = make_story()
+    before = story.edition_for("en").headline
+    url, data = story_form_data(client, story)
+    prefix = editions_prefix(data, "en")
+    del data[f"{prefix}expected_revision"]
+
+    data[f"{prefix}headline"] = ["A headline from a tampered form"]
+    response = client.post(url, {**data, "_save": "Save"}, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert "does not say which revision of the edition it changes" in response.content.decode()
+    assert story.edition_for("en").headline == before

@@ -87,9 +87,13 @@ class CommentAdmin(admin.ModelAdmin):
         "email_hash",
         "ip_hash",
     ]
+    # Moderators approve, hide, reject or ban; the reader's name and words are theirs and
+    # never change under them (to remove a comment, reject it).
     readonly_fields = [
         "article",
         "in_reply_to",
+        "name",
+        "body",
         "state",
         "approved",
         "needs_review",

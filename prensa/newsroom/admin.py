@@ -26,7 +26,17 @@ class EditionForm(forms.ModelForm):
     def clean(self) -> dict:
         cleaned = super().clean()
         expected = cleaned.get("expected_revision")
-        if self.instance.pk and expected is not None and self.has_changed():
+        if self.instance.pk and expected is None:
+            # Without it, this save could overwrite any revision saved since the form opened.
+            raise forms.ValidationError(
+                _(
+                    "This form does not say which revision of the edition it changes, so "
+                    "saving it could overwrite someone else's work. Reload the page and "
+                    "apply your changes again."
+                ),
+                code="no_revision",
+            )
+        if self.instance.pk and self.has_changed():
             current = Edition.objects.filter(pk=self.instance.pk).values_list("revision", flat=True)
             if current.first() not in (None, expected):
                 raise forms.ValidationError(

@@ -304,3 +304,36 @@ def test_a_moderator_can_ban_an_email_address_typed_into_the_admin(admin_client)
     assert response.status_code == 302
     ban = Ban.objects.get()
     assert (ban.kind, ban.digest) == ("email", email_hash("spammer@example.org"))
+
+
+# A reader's words are theirs
+
+
+@pytest.mark.parametrize(
+    "change_view", ["admin:comments_comment_change", "admin:comments_moderationqueue_change"]
+)
+def test_a_moderator_cannot_rewrite_a_readers_name_or_words(
+    admin_client, admin_user, edition, change_view
+):
+    comment = pending(edition, name="Ana Reader", body="What I wrote.")
+    url = reverse(change_view, args=[comment.pk])
+    form = admin_client.get(url).content.decode()
+    assert "What I wrote." in form  # shown to the moderator, not offered for editing
+    assert 'name="body"' not in form and 'name="name"' not in form
+
+    response = admin_client.post(
+        url,
+        {
+            "name": "Someone Else",
+            "body": "Words the reader never wrote.",
+            "reports-TOTAL_FORMS": "0",
+            "reports-INITIAL_FORMS": "0",
+            "_save": "Save",
+        },
+    )
+
+    assert response.status_code == 302
+    ApproveComments([comment], admin_user).execute()
+    assert comment_texts(page(Client().get(thread_url(edition)))) == ["What I wrote."]
+    comment.refresh_from_db()
+    assert comment.name == "Ana Reader"
