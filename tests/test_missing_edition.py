@@ -88,3 +88,18 @@ def test_an_unknown_slug_is_still_the_plain_not_found_page(client, story):
     doc = parse(client.get(url).content)
 
     assert doc.one("h1").text == "Página no encontrada"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_switcher_entry_and_the_page_have_no_accessibility_violations(live_server, page):  # type: ignore[no-untyped-def]
+    from tests.test_accessibility import violations
+
+    story = make_story(languages=("en", "pt"))
+    page.goto(live_server.url + story.edition_for("en").get_absolute_url())
+    assert violations(page) == []
+
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Español").click()
+
+    assert page.locator("h1").inner_text() == SAYS["es"]
+    assert violations(page) == []
