@@ -58,7 +58,7 @@ def check_pair(source: str, target: str) -> None:
 
 def batch_size() -> int:
     """Paragraphs sent to the engine at a time (`PRENSA_DRAFT_BATCH_PARAGRAPHS`)."""
-    return max(1, getattr(settings, "PRENSA_DRAFT_BATCH_PARAGRAPHS", 16))
+    return max(1, settings.PRENSA_DRAFT_BATCH_PARAGRAPHS)
 
 
 def machine_draft(

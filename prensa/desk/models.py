@@ -26,7 +26,7 @@ HEADLINE, STANDFIRST = 0, 1  # positions of the two blocks before the body
 
 def lease() -> timedelta:
     """How long a running draft may go without a heartbeat before it counts as abandoned."""
-    return timedelta(seconds=getattr(settings, "PRENSA_DRAFT_LEASE_SECONDS", 300))
+    return timedelta(seconds=settings.PRENSA_DRAFT_LEASE_SECONDS)
 
 
 class DraftJobQuerySet(models.QuerySet["DraftJob"]):

@@ -148,6 +148,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # draft silent for longer than this many seconds lost its worker and is queued again
 # (or failed after PRENSA_DRAFT_MAX_ATTEMPTS). Keep it above one engine call's timeout.
 PRENSA_DRAFT_LEASE_SECONDS = env_int("PRENSA_DRAFT_LEASE_SECONDS", 300)
+# Paragraphs sent to the translation engine at a time (one heartbeat per batch).
+PRENSA_DRAFT_BATCH_PARAGRAPHS = env_int("PRENSA_DRAFT_BATCH_PARAGRAPHS", 16)
 
 # Email (notices to moderators) over SMTP, configured from the environment.
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
+from prensa.desk.models import Segment
 from prensa.newsroom.models import Edition
 from tests.factories import make_section, make_story
 
@@ -19,7 +20,7 @@ def test_a_translator_sees_exactly_the_edited_paragraph_flagged_stale(live_serve
     source.headline, source.body = "Water returns to Tell Ruman", EN_BODY
     source.save()
 
-    page.goto(f"{live_server.url}/admin/login/?next=/desk/")
+    page.goto(f"{live_server.url}/desk/")  # not logged in: the desk sends them to log in
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("correct horse")
     page.get_by_role("button", name="Log in").click()
@@ -48,6 +49,15 @@ def test_a_translator_sees_exactly_the_edited_paragraph_flagged_stale(live_serve
     expect(stale).to_have_attribute("data-position", "5")
     expect(stale.locator("ins")).to_have_text("$2.4")
     expect(page.locator("[data-edition-state]")).to_have_attribute("data-edition-state", "stale")
+
+    # The translator rewrites it; the form says which version it edits, so the save goes in.
+    words = "La estación se construyó en 1982 y su reparación costó 2,4 millones de dólares."
+    stale.locator("textarea").fill(words)
+    stale.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".message--error")).to_have_count(0)
+    expect(page.locator("#segment-5 textarea")).to_have_value(words)
+    saved = Segment.objects.get(edition__story=story, edition__language="es", position=5)
+    assert saved.human_text == words
 
 
 @pytest.mark.browser

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from html import unescape as unescape_html
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -35,6 +36,7 @@ class FakeTranslationServer:
     fail_status: int | None = None  # answer every request with this status
     drop_last: bool = False  # return one translation fewer than asked
     empty_first: bool = False  # return an empty first translation
+    delay: float = 0  # seconds to think before answering (a slow engine)
     requests: list[Recorded] = field(default_factory=list)
 
     def __enter__(self) -> FakeTranslationServer:
@@ -48,6 +50,7 @@ class FakeTranslationServer:
                 length = int(self.headers.get("Content-Length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
                 fake.requests.append(Recorded(self.path, dict(self.headers), body))
+                time.sleep(fake.delay)
                 if fake.fail_status:
                     self._send(fake.fail_status, _error_body(self.path, fake.fail_status))
                 elif self.path == "/translate":
