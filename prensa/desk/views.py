@@ -27,6 +27,7 @@ from prensa.translation.errors import TranslationError
 
 from . import segments, states
 from .actions import (
+    MAX_PARAGRAPH_CHARS,
     ActionError,
     DraftEdition,
     PublishEdition,
@@ -270,6 +271,8 @@ def _source_diff(row: Segment) -> SafeString | None:
     """Word-level diff between the source a stale segment was made from and the source now."""
     if row.previous_source_text is None:
         return None
+    if len(row.previous_source_text) + len(row.source_text) > 2 * MAX_PARAGRAPH_CHARS:
+        return None  # a diff's time grows faster than the text; such a paragraph shows whole
     old, new = row.previous_source_text.split(), row.source_text.split()
     parts = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():

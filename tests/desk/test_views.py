@@ -382,3 +382,20 @@ def test_a_paragraph_too_long_to_save_is_refused_with_the_text_kept(
     assert word in page
     row.refresh_from_db()
     assert row.human_text is None and row.state == "machine"
+
+
+def test_a_stale_paragraph_too_long_to_compare_is_shown_whole(client, translator, english_story):
+    import time
+
+    edition = DraftEdition(english_story, "es").execute()
+    row = Segment.objects.get(edition=edition, position=3)
+    words = [f"palabra{n % 97}" for n in range(6_000)]
+    row.previous_source_text = " ".join(words)
+    row.source_text = " ".join(reversed(words))  # ~50,000 characters each, nothing in order
+    row.state = "stale"
+    row.save()
+    client.force_login(translator)
+    start = time.perf_counter()
+    page = client.get(reverse("desk:review", args=[english_story.pk, "es"])).content.decode()
+    assert time.perf_counter() - start < 10
+    assert row.source_text in page and "<del>" not in page
