@@ -39,10 +39,14 @@ class Migration(migrations.Migration):
             field=models.TextField(blank=True, verbose_name="bio (Portuguese)"),
         ),
         # Existing credits get a slug from their name before the column becomes unique.
+        # No index yet: PostgreSQL's unique constraint below brings its own, and an
+        # index here would make AlterField create the "_like" index a second time.
         migrations.AddField(
             model_name="credit",
             name="slug",
-            field=models.SlugField(blank=True, default="", max_length=140, verbose_name="slug"),
+            field=models.SlugField(
+                blank=True, db_index=False, default="", max_length=140, verbose_name="slug"
+            ),
             preserve_default=False,
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
