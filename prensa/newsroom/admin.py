@@ -115,6 +115,7 @@ class EditionInline(admin.StackedInline):
 class StoryCreditInline(admin.TabularInline):
     model = StoryCredit
     extra = 1
+    max_num = 30  # bylines and agency lines; also bounds the forms a tampered post can ask for
     autocomplete_fields = ["credit"]
 
 

@@ -19,7 +19,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "prensa.apps.PrensaAdminConfig",  # django.contrib.admin, with prensa.admin's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
