@@ -292,3 +292,22 @@ def test_every_list_of_languages_is_the_one_list():
     assert tuple(Language.values) == CODES
     assert tuple(code for code, _ in settings.LANGUAGES) == CODES
     assert LANGUAGES == CODES
+
+
+@pytest.mark.django_db
+def test_a_headline_that_slugifies_to_feed_does_not_hide_behind_the_sections_feed():
+    story = make_story(languages=())
+    edition = Edition.objects.create(story=story, language="en", headline="Feed", body="Text.")
+
+    assert edition.slug == "feed-2"
+
+
+@pytest.mark.django_db
+def test_an_editor_cannot_choose_the_slug_of_the_sections_feed():
+    story = make_story(languages=())
+    edition = Edition(story=story, language="en", headline="Grain", body="Text.", slug="feed")
+
+    with pytest.raises(ValidationError) as refused:
+        edition.full_clean()
+
+    assert "slug" in refused.value.message_dict

@@ -275,6 +275,11 @@ class EditionQuerySet(models.QuerySet):
 CONTENT_FIELDS = ("headline", "standfirst", "body")
 
 
+# An article's slug sits after its section's (/<lang>/<section>/<slug>/), where the
+# section's feed also lives.
+RESERVED_EDITION_SLUGS = frozenset({"feed"})
+
+
 def unique_slug(language: str, text: str, exclude_pk: int | None = None) -> str:
     """An ASCII slug for `text`, unique among editions in `language` (suffix -2, -3… if taken)."""
     base = slugify(text)[:110].strip("-") or "story"
@@ -284,7 +289,7 @@ def unique_slug(language: str, text: str, exclude_pk: int | None = None) -> str:
         .values_list("slug", flat=True)
     )
     slug, n = base, 2
-    while slug in taken:
+    while slug in taken or slug in RESERVED_EDITION_SLUGS:
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -358,6 +363,12 @@ class Edition(models.Model):
             name: getattr(instance, name) for name in CONTENT_FIELDS if name in field_names
         }
         return instance
+
+    def clean(self) -> None:
+        if self.slug in RESERVED_EDITION_SLUGS:
+            raise ValidationError(
+                {"slug": _("This slug is reserved for the section's feed: choose another.")}
+            )
 
     def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         if not self.slug:
