@@ -37,7 +37,7 @@ def test_an_anonymous_visit_to_the_desk_ends_back_on_the_desk_after_logging_in(
     assert "Only stories that need work" in back.content.decode()
 
 
-@pytest.mark.parametrize("target", [*OFF_SITE, ""])
+@pytest.mark.parametrize("target", [*OFF_SITE, "", "abc", "index.html"])
 def test_a_login_with_an_off_site_or_no_next_lands_on_a_real_page(client, translator, target):
     response = client.post(
         reverse("admin:login"), {"username": "translator", "password": "pw", "next": target}
