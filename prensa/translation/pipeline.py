@@ -17,9 +17,9 @@ results.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from prensa.translation.cleanup import tidy
+from prensa.translation.cleanup import kept_piece_issues, tidy
 from prensa.translation.engines import LANGUAGES, Engine, engines_for, unknown_words
 from prensa.translation.errors import (
     EngineError,
@@ -233,6 +233,8 @@ class Pipeline:
             if self.check
             else FidelityReport(source, target, ())
         )
+        if self.check:
+            report = _with_kept_piece_issues(report, blocks, target)
         return Translation(source, target, tuple(blocks), report, engine)
 
     def _translate(
@@ -273,7 +275,8 @@ class Pipeline:
                 errors.append(error)
                 continue
             for text, guarded, output in zip(texts, protected, outputs, strict=True):
-                tidied = tidy(output, text)
+                kept = [*guarded.names, *guarded.terms]
+                tidied = tidy(output, text, kept=kept, language=target)
                 for unit in pending[text]:
                     unit.text = tidied
                     unit.origin = engine.name
@@ -307,6 +310,19 @@ def translate_document(
         policy=policy or ProtectionPolicy(),
     )
     return pipeline.translate(document, source, target)
+
+
+def _with_kept_piece_issues(
+    report: FidelityReport, blocks: Sequence[TranslatedBlock], target: str
+) -> FidelityReport:
+    """Add the flags for kept pieces caught in the source's word order (cleanup.py)."""
+    paragraphs = []
+    for paragraph, block in zip(report.paragraphs, blocks, strict=False):
+        found = kept_piece_issues(block.text, [*block.names, *block.terms], target)
+        paragraphs.append(
+            replace(paragraph, issues=(*paragraph.issues, *found)) if found else paragraph
+        )
+    return replace(report, paragraphs=tuple(paragraphs))
 
 
 def _check_pair(source: str, target: str) -> None:
