@@ -7,9 +7,20 @@
 - `LIBRETRANSLATE_URL`, `LIBRETRANSLATE_API_KEY` (optional).
 - `DEEPL_API_KEY`, `DEEPL_API_URL` (defaults to the free or pro endpoint by key).
 - `PRENSA_MT_TIMEOUT`: seconds an engine call may take (default 120).
+- `PRENSA_MT_MODELS_DIR`: where `prensa engines add` installs neural models
+  (default `var/mt-models` in the project folder).
+- `PRENSA_MT_THREADS`: CPU threads each neural model uses per worker (default: the
+  machine's cores, at most 4).
+- `PRENSA_MT_BEAM_SIZE`: beam width of the neural engine (default 4).
+- `PRENSA_MT_MEMORY_LIMIT`: megabytes the neural models of one worker may use in
+  total; `engines add` refuses a model past it (default 0: only the memory the
+  machine has free limits it).
 """
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -48,6 +59,11 @@ def parse_engine_table(raw: str) -> dict[str, list[str]]:
             )
         table[pair.strip()] = [n.strip() for n in names.split(",") if n.strip()]
     return table
+
+
+def pair_is_configured(source: str, target: str) -> bool:
+    """Whether the engine table has a row of its own for this pair (not only `"*"`)."""
+    return f"{source}-{target}" in mt_engines()
 
 
 def engine_names_for(source: str, target: str) -> list[str]:
@@ -101,3 +117,53 @@ def deepl_api_url() -> str:
 def timeout() -> int:
     value = _setting("PRENSA_MT_TIMEOUT")
     return int(value) if value is not None else env_int("PRENSA_MT_TIMEOUT", 120)
+
+
+def mt_models_dir() -> Path:
+    """The folder of installed neural models (`PRENSA_MT_MODELS_DIR`)."""
+    value = _setting("PRENSA_MT_MODELS_DIR") or env_str("PRENSA_MT_MODELS_DIR")
+    if value:
+        return Path(str(value))
+    base = (
+        Path(getattr(settings, "BASE_DIR", Path.cwd() / "prensa")) if settings.configured else None
+    )
+    project = base.parent if base is not None else Path.cwd()
+    return project / "var" / "mt-models"
+
+
+def _int_setting(name: str, default: int) -> int:
+    value = _setting(name)
+    try:
+        return int(value) if value is not None else env_int(name, default)
+    except (TypeError, ValueError):
+        raise ImproperlyConfigured(f"{name}={value!r} should be a whole number") from None
+
+
+def mt_threads() -> int:
+    """CPU threads per neural model (`PRENSA_MT_THREADS`)."""
+    threads = _int_setting("PRENSA_MT_THREADS", min(4, os.cpu_count() or 1))
+    if threads < 1:
+        raise ImproperlyConfigured(f"PRENSA_MT_THREADS={threads}: use 1 or more")
+    return threads
+
+
+def mt_beam_size() -> int:
+    """Beam width of the neural engine (`PRENSA_MT_BEAM_SIZE`); 1 is greedy and fastest."""
+    beam = _int_setting("PRENSA_MT_BEAM_SIZE", 4)
+    if beam < 1:
+        raise ImproperlyConfigured(f"PRENSA_MT_BEAM_SIZE={beam}: use 1 or more")
+    return beam
+
+
+def mt_memory_limit() -> float:
+    """Megabytes one worker's neural models may use together (0: no limit but the machine's)."""
+    value = _setting("PRENSA_MT_MEMORY_LIMIT")
+    if value is None:
+        value = env_str("PRENSA_MT_MEMORY_LIMIT", "0") or "0"
+    try:
+        limit = float(value)
+    except (TypeError, ValueError):
+        raise ImproperlyConfigured(
+            f"PRENSA_MT_MEMORY_LIMIT={value!r} should be a number of megabytes"
+        ) from None
+    return max(limit, 0.0)

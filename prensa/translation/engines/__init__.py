@@ -171,12 +171,30 @@ def _registry() -> dict[str, Callable[[], Engine]]:
     from prensa.translation.engines.apertium import ApertiumEngine
     from prensa.translation.engines.deepl import DeepLEngine
     from prensa.translation.engines.libretranslate import LibreTranslateEngine
+    from prensa.translation.engines.neural import NeuralEngine
 
     return {
         "apertium": ApertiumEngine.from_settings,
         "libretranslate": LibreTranslateEngine.from_settings,
         "deepl": DeepLEngine.from_settings,
+        "neural": NeuralEngine.from_settings,
     }
+
+
+def _names_for(source: str, target: str) -> list[str]:
+    """The configured names for a pair; an installed neural model goes first unless the
+    pair has a row of its own in `PRENSA_MT_ENGINES` (the `"*"` row does not count)."""
+    from prensa.translation import conf
+    from prensa.translation.engines.neural import NeuralEngine
+    from prensa.translation.engines.neural_store import installed
+
+    names = conf.engine_names_for(source, target)
+    if conf.pair_is_configured(source, target) or not names:
+        return names
+    models = installed()
+    if models and NeuralEngine(models).supports(source, target):
+        return ["neural", *(n for n in names if n != "neural")]
+    return names
 
 
 def engine_names() -> list[str]:
@@ -198,13 +216,13 @@ def build_engine(name: str) -> Engine:
 def engines_for(source: str, target: str) -> list[Engine]:
     """Engines configured for `source` → `target`, in fallback order.
 
-    Engines named in settings but not configured (no URL or key) are skipped;
+    When a neural model serves the pair (`prensa engines add`) and the pair has no
+    row of its own in settings, the neural engine comes first. Engines named in
+    settings but not configured (no URL or key, no model) are skipped;
     raises `UnsupportedPair`, with a message fit for the desk and the CLI, when
     none is left.
     """
-    from prensa.translation import conf
-
-    names = conf.engine_names_for(source, target)
+    names = _names_for(source, target)
     engines: list[Engine] = []
     problems: list[str] = []
     for name in names:
