@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from prensa.translation.exchange import MemoryUnit
 from prensa.translation.segmenting import normalise, segment_hash
 
 FUZZY_THRESHOLD = 0.75
@@ -164,3 +165,57 @@ class DatabaseMemory:
                 "approved_at": approved_at or timezone.now(),
             },
         )
+
+    def units(self, source: str = "", target: str = "") -> list[MemoryUnit]:
+        """The entries of a pair (blank: every pair) as exchange units, oldest first."""
+        from prensa.translation.models import TranslationMemoryEntry
+
+        entries = (
+            TranslationMemoryEntry.objects.for_pair(source, target)
+            .order_by("source_language", "target_language", "approved_at", "pk")
+            .values_list(
+                "source_language", "target_language", "source_text", "target_text", "approved_at"
+            )
+        )
+        return [MemoryUnit(*row) for row in entries.iterator()]
+
+    def merge(self, units: Iterable[MemoryUnit]) -> tuple[int, int]:
+        """Store `units` in one transaction: new sentences added, known ones replaced.
+
+        Returns (added, replaced). Within `units`, a later unit of the same sentence
+        and pair wins. Hashes are computed here: bulk writes skip the model's save().
+        """
+        from django.db import transaction
+        from django.utils import timezone
+
+        from prensa.translation.models import TranslationMemoryEntry
+
+        latest: dict[tuple[str, str, str], MemoryUnit] = {}
+        for unit in units:
+            latest[(unit.source_language, unit.target_language, segment_hash(unit.source_text))] = (
+                unit
+            )
+        now = timezone.now()
+        with transaction.atomic():
+            existing = {}
+            for pair in {(s, t) for s, t, _ in latest}:
+                hashes = [h for s, t, h in latest if (s, t) == pair]
+                for start in range(0, len(hashes), 500):
+                    for entry in TranslationMemoryEntry.objects.for_pair(*pair).filter(
+                        source_hash__in=hashes[start : start + 500]
+                    ):
+                        existing[(*pair, entry.source_hash)] = entry
+            new, changed = [], []
+            for key, unit in latest.items():
+                entry = existing.get(key) or TranslationMemoryEntry(
+                    source_language=unit.source_language, target_language=unit.target_language
+                )
+                entry.source_text, entry.target_text = unit.source_text, unit.target_text
+                entry.approved_at = unit.changed_at or now
+                entry.rehash()
+                (changed if entry.pk else new).append(entry)
+            TranslationMemoryEntry.objects.bulk_create(new, batch_size=500)
+            TranslationMemoryEntry.objects.bulk_update(
+                changed, ["source_text", "target_text", "approved_at"], batch_size=500
+            )
+        return len(new), len(changed)

@@ -89,8 +89,39 @@ class GlossaryEntry(models.Model):
         )
 
 
+class TranslationMemoryEntryQuerySet(models.QuerySet):
+    def for_pair(self, source: str = "", target: str = "") -> TranslationMemoryEntryQuerySet:
+        """Entries from `source` to `target`; a blank language means any."""
+        entries = self
+        if source:
+            entries = entries.filter(source_language=source)
+        if target:
+            entries = entries.filter(target_language=target)
+        return entries
+
+    def concordance(self, words: list[str], side: str = "both") -> TranslationMemoryEntryQuerySet:
+        """Entries containing every word, on the source side, the target side or either."""
+        entries = self
+        for word in words:
+            on_source = models.Q(source_text__icontains=word)
+            on_target = models.Q(target_text__icontains=word)
+            entries = entries.filter(
+                on_source
+                if side == "source"
+                else on_target
+                if side == "target"
+                else on_source | on_target
+            )
+        return entries
+
+
 class TranslationMemoryEntry(models.Model):
-    """An approved translation of one source segment, reused for the same segment later."""
+    """An approved translation of one source segment, reused for the same segment later.
+
+    Entries are keyed by the hash of their source text (`segment_hash`): any change to
+    the source text must go through `save()` (or `rehash()` before a bulk write), or
+    the memory would answer for the old sentence.
+    """
 
     source_language = models.CharField(_("source language"), max_length=2, choices=LANGUAGE_CHOICES)
     target_language = models.CharField(_("target language"), max_length=2, choices=LANGUAGE_CHOICES)
@@ -98,6 +129,8 @@ class TranslationMemoryEntry(models.Model):
     source_text = models.TextField(_("source text"))
     target_text = models.TextField(_("target text"))
     approved_at = models.DateTimeField(_("approved at"), default=timezone.now)
+
+    objects = TranslationMemoryEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("translation memory entry")
@@ -113,6 +146,19 @@ class TranslationMemoryEntry(models.Model):
     def __str__(self) -> str:
         return f"[{self.source_language}→{self.target_language}] {self.source_text[:60]}"
 
-    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def rehash(self) -> str:
         self.source_hash = segment_hash(self.source_text)
+        return self.source_hash
+
+    def clashes(self) -> TranslationMemoryEntry | None:
+        """Another entry of the same pair that already holds this source sentence."""
+        return (
+            TranslationMemoryEntry.objects.for_pair(self.source_language, self.target_language)
+            .filter(source_hash=segment_hash(self.source_text))
+            .exclude(pk=self.pk)
+            .first()
+        )
+
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        self.rehash()
         super().save(*args, **kwargs)
