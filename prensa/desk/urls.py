@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import exchange_views, views
 
 app_name = "desk"
 
@@ -13,4 +13,15 @@ urlpatterns = [
     path("stories/<id:story_id>/<str:language>/review/", views.review_all, name="review_all"),
     path("stories/<id:story_id>/<str:language>/publish/", views.publish, name="publish"),
     path("segments/<id:segment_id>/", views.segment, name="segment"),
+    # Translator tools: memory concordance and entries, TMX and XLIFF files.
+    path("memory/", exchange_views.memory, name="memory"),
+    path("memory/<id:entry_id>/edit/", exchange_views.memory_edit, name="memory_edit"),
+    path("memory/<id:entry_id>/delete/", exchange_views.memory_delete, name="memory_delete"),
+    path("memory/tmx/", exchange_views.tmx, name="tmx"),
+    path("stories/<id:story_id>/<str:language>/xliff/", exchange_views.xliff, name="xliff"),
+    path(
+        "stories/<id:story_id>/<str:language>/xliff/import/",
+        exchange_views.xliff_import,
+        name="xliff_import",
+    ),
 ]
