@@ -5,6 +5,7 @@ Scores chrF2 and BLEU (sacrebleu) in all six directions and prints a table.
     .venv/bin/python bench/mt_quality.py                     # everything, ~1 min
     .venv/bin/python bench/mt_quality.py --pairs en-es --limit 200
     .venv/bin/python bench/mt_quality.py --policy names=all,numbers=keep
+    .venv/bin/python bench/mt_quality.py --engine neural     # installed models (prensa engines add)
 
 The data is `../shared/data/flores200` (override with PRENSA_FLORES_DIR).
 """
@@ -18,6 +19,7 @@ import time
 import _flores
 import sacrebleu
 
+from prensa.translation.engines import Engine, build_engine
 from prensa.translation.engines.apertium import ApertiumEngine
 from prensa.translation.pipeline import Pipeline
 from prensa.translation.protect import ProtectionPolicy
@@ -37,6 +39,26 @@ def score(hypotheses: list[str], references: list[str]) -> tuple[float, float]:
     return chrf, bleu
 
 
+def measured_engine(name: str) -> Engine:
+    """The engine `--engine` names: Apertium in Brazilian Portuguese, else as settings build it."""
+    if name == "apertium":
+        return ApertiumEngine(portuguese_variant="pt_BR")
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prensa.settings.dev")
+    django.setup()
+    return build_engine(name)
+
+
+def raw_output(name: str, sources: list[str], source: str, target: str) -> list[str]:
+    """The engine alone, without the pipeline: plain `apertium`, or the engine on each line."""
+    if name == "apertium":
+        return _flores.raw_apertium(sources, source, target)
+    return measured_engine(name).translate(sources, source, target)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", default=",".join(f"{s}-{t}" for s, t in _flores.DIRECTIONS))
@@ -44,10 +66,13 @@ def main() -> None:
     parser.add_argument("--policy", default="", help="ProtectionPolicy overrides, k=v,k=v")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--dump", help="write pipeline output to DIR/<pair>.txt")
+    parser.add_argument(
+        "--engine", default="apertium", help="engine to measure: apertium, neural, deepl, ..."
+    )
     args = parser.parse_args()
 
     pipeline = Pipeline(
-        engines=[ApertiumEngine(portuguese_variant="pt_BR")],
+        engines=[measured_engine(args.engine)],
         policy=parse_policy(args.policy),
         check=False,
     )
@@ -57,7 +82,7 @@ def main() -> None:
         sources = _flores.load(source, args.limit)
         references = _flores.load(target, args.limit)
         started = time.perf_counter()
-        raw = _flores.raw_apertium(sources, source, target)
+        raw = raw_output(args.engine, sources, source, target)
         raw_seconds = time.perf_counter() - started
         started = time.perf_counter()
         translation = pipeline.translate_blocks(sources, source, target)
@@ -96,10 +121,12 @@ def main() -> None:
         return
     print()
     print(
-        f"FLORES-200 devtest, {rows[0]['sentences']} sentences, policy: {args.policy or 'default'}"
+        f"FLORES-200 devtest, {rows[0]['sentences']} sentences, engine: {args.engine}, "
+        f"policy: {args.policy or 'default'}"
     )
     print(
-        "| Direction | Raw Apertium chrF2 | Raw BLEU | Pipeline chrF2 | Pipeline BLEU | Δ chrF2 |"
+        f"| Direction | Raw {args.engine} chrF2 | Raw BLEU | Pipeline chrF2 | Pipeline BLEU "
+        "| Δ chrF2 |"
     )
     print("|---|---:|---:|---:|---:|---:|")
     for r in rows:
@@ -109,7 +136,7 @@ def main() -> None:
         )
     worse = [r["pair"] for r in rows if r["delta_chrf2"] < 0]
     if worse:
-        raise SystemExit(f"pipeline below raw Apertium in: {', '.join(worse)}")
+        raise SystemExit(f"pipeline below raw {args.engine} in: {', '.join(worse)}")
 
 
 if __name__ == "__main__":

@@ -124,11 +124,7 @@ def mt_models_dir() -> Path:
     value = _setting("PRENSA_MT_MODELS_DIR") or env_str("PRENSA_MT_MODELS_DIR")
     if value:
         return Path(str(value))
-    base = (
-        Path(getattr(settings, "BASE_DIR", Path.cwd() / "prensa")) if settings.configured else None
-    )
-    project = base.parent if base is not None else Path.cwd()
-    return project / "var" / "mt-models"
+    return Path(__file__).resolve().parents[2] / "var" / "mt-models"  # the project's var/
 
 
 def _int_setting(name: str, default: int) -> int:
