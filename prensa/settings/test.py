@@ -12,3 +12,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Neural models a developer installed with `prensa engines add` must not change which
+# engine the tests draft with; the neural engine's own tests install theirs per test.
+PRENSA_MT_MODELS_DIR = str(PROJECT_DIR / "var" / "test-mt-models")  # noqa: F405

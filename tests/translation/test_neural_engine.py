@@ -421,3 +421,27 @@ def test_an_engine_crash_during_a_draft_leaves_the_paragraph_missing_with_the_er
     edition.refresh_from_db()
     assert edition.body == before  # nothing half-written
     assert states.cell_for(story, "pt").state == "failed"
+
+
+# ------------------------------------------------------------ settings
+
+
+def test_the_models_folder_defaults_to_var_in_the_project(settings, monkeypatch):
+    from prensa.translation import conf
+
+    settings.PRENSA_MT_MODELS_DIR = None
+    monkeypatch.delenv("PRENSA_MT_MODELS_DIR", raising=False)
+    assert conf.mt_models_dir() == Path(settings.BASE_DIR).parent / "var" / "mt-models"
+
+
+def test_threads_and_memory_limit_that_are_not_numbers_are_refused(settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from prensa.translation import conf
+
+    settings.PRENSA_MT_THREADS = "many"
+    with pytest.raises(ImproperlyConfigured, match="PRENSA_MT_THREADS"):
+        conf.mt_threads()
+    settings.PRENSA_MT_MEMORY_LIMIT = "lots"
+    with pytest.raises(ImproperlyConfigured, match="megabytes"):
+        conf.mt_memory_limit()
