@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from prensa.lib.languages import codes, name_in_text
 from prensa.newsroom.models import Edition
@@ -49,7 +50,11 @@ class ImportRefused(ActionError):
 
     def __init__(self, problems: list[str], status: int = 400) -> None:
         super().__init__(
-            _("Nothing was imported: the file was refused (%(count)s problems).")
+            ngettext(
+                "Nothing was imported: the file was refused (%(count)s problem).",
+                "Nothing was imported: the file was refused (%(count)s problems).",
+                len(problems),
+            )
             % {"count": len(problems)},
             status,
         )
