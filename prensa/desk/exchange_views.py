@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from prensa.lib.languages import codes
 from prensa.lib.redirects import safe_next
 from prensa.newsroom.models import Edition
+from prensa.translation.exchange import MAX_FILE_BYTES
 from prensa.translation.models import TranslationMemoryEntry
 
 from .actions import MAX_PARAGRAPH_CHARS, ActionError
@@ -184,7 +185,8 @@ def _upload(request: HttpRequest) -> bytes | None:
     upload = request.FILES.get("file")
     if upload is None:
         return None
-    return upload.read()
+    # One byte past the bound is enough for the reader to refuse the file as too large.
+    return upload.read(MAX_FILE_BYTES + 1)
 
 
 @desk_access

@@ -394,3 +394,28 @@ def test_the_command_line_exports_and_imports_the_memory(db, tmp_path, capsys):
 
     assert TranslationMemoryEntry.objects.get().target_text == "Olá."
     assert "1 added, 0 replaced" in capsys.readouterr().out
+
+
+def test_the_tmx_page_refuses_an_import_to_a_translator_without_memory_permissions(
+    client, translator
+):
+    remember("Hello.", "Olá.")
+    data = ExportMemory(user=translator).execute().replace(b"Ol\xc3\xa1.", b"Oi.")
+    client.force_login(translator)
+
+    response = client.post(reverse("desk:tmx"), {"file": SimpleUploadedFile("m.tmx", data)})
+
+    assert response.status_code == 403
+    assert TranslationMemoryEntry.objects.get().target_text == "Olá."
+
+
+def test_an_upload_larger_than_the_bound_is_refused_unread(client, editor):
+    from prensa.translation import exchange
+
+    client.force_login(editor)
+    big = b"<tmx>" + b" " * exchange.MAX_FILE_BYTES + b"</tmx>"
+
+    response = client.post(reverse("desk:tmx"), {"file": SimpleUploadedFile("m.tmx", big)})
+
+    assert response.status_code == 400
+    assert "larger than 20 MB" in response.content.decode()
