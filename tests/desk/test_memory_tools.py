@@ -212,3 +212,11 @@ def test_an_entry_that_does_not_exist_is_a_404(client, editor):
     client.force_login(editor)
 
     assert client.get(reverse("desk:memory_edit", args=[999])).status_code == 404
+
+
+def test_the_desk_index_links_to_the_translation_memory(client, translator):
+    client.force_login(translator)
+
+    page = client.get(reverse("desk:index")).content.decode()
+
+    assert f'href="{reverse("desk:memory")}"' in page
