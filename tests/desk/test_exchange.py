@@ -419,3 +419,11 @@ def test_an_upload_larger_than_the_bound_is_refused_unread(client, editor):
 
     assert response.status_code == 400
     assert "larger than 20 MB" in response.content.decode()
+
+
+def test_the_command_line_writes_the_tmx_to_standard_output_by_default(db, capsys):
+    remember("Hello.", "Olá.")
+
+    call_command("tmx", "export")
+
+    assert tmxfile.parsestring(capsys.readouterr().out.encode()).units[0].gettarget("pt") == "Olá."

@@ -1,6 +1,5 @@
 """`prensa tmx export|import`: the translation memory as TMX."""
 
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -33,7 +32,7 @@ class Command(BaseCommand):
                 if output:
                     Path(output).write_bytes(data)
                 else:
-                    sys.stdout.buffer.write(data)
+                    self.stdout.write(data.decode("utf-8"), ending="")
                 return
             if not file:
                 raise CommandError("Name the TMX file to import.")

@@ -1,6 +1,5 @@
 """`prensa xliff export|import STORY --to pt`: a story's translation as XLIFF 2."""
 
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -47,7 +46,7 @@ class Command(BaseCommand):
                 if output:
                     Path(output).write_bytes(data)
                 else:
-                    sys.stdout.buffer.write(data)
+                    self.stdout.write(data.decode("utf-8"), ending="")
                 return
             if not file:
                 raise CommandError("Name the XLIFF file to import.")
