@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from urllib.parse import urlencode
 
@@ -34,6 +35,8 @@ from .exchange import (
     xliff_filename,
 )
 from .views import desk_access
+
+logger = logging.getLogger(__name__)
 
 PER_PAGE = 25
 MAX_WORDS = 8
@@ -152,6 +155,7 @@ def memory_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
     form = EntryForm(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
         form.save()  # save() re-hashes the source: the memory now answers for the new sentence
+        logger.info("Memory entry %s edited by %s", entry.pk, request.user.get_username())
         messages.success(request, _("Memory entry saved."))
         return HttpResponseRedirect(back)
     status = 400 if request.method == "POST" else 200
@@ -168,6 +172,13 @@ def memory_delete(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = _entry_or_403(request, entry_id, "translation.delete_translationmemoryentry")
     back = safe_next(request, reverse("desk:memory"))
     if request.method == "POST":
+        logger.info(
+            "Memory entry %s deleted by %s: %r → %r",
+            entry.pk,
+            request.user.get_username(),
+            entry.source_text,
+            entry.target_text,
+        )
         entry.delete()
         messages.success(request, _("Memory entry deleted."))
         return HttpResponseRedirect(back)

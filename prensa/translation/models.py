@@ -100,11 +100,16 @@ class TranslationMemoryEntryQuerySet(models.QuerySet):
         return entries
 
     def concordance(self, words: list[str], side: str = "both") -> TranslationMemoryEntryQuerySet:
-        """Entries containing every word, on the source side, the target side or either."""
+        """Entries containing every word (any case), on the source side, the target side or either."""
         entries = self
         for word in words:
-            on_source = models.Q(source_text__icontains=word)
-            on_target = models.Q(target_text__icontains=word)
+            # SQLite folds case for ASCII letters only: "Março" would miss "março". Asking
+            # for the usual casings too finds them there; PostgreSQL folds all letters.
+            casings = {word, word.lower(), word.upper(), word.capitalize()}
+            on_source, on_target = models.Q(), models.Q()
+            for form in casings:
+                on_source |= models.Q(source_text__icontains=form)
+                on_target |= models.Q(target_text__icontains=form)
             entries = entries.filter(
                 on_source
                 if side == "source"

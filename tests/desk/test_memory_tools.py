@@ -220,3 +220,12 @@ def test_the_desk_index_links_to_the_translation_memory(client, translator):
     page = client.get(reverse("desk:index")).content.decode()
 
     assert f'href="{reverse("desk:memory")}"' in page
+
+
+def test_concordance_ignores_case_in_accented_words_too(client, translator):
+    entry("Prices rose in March.", "Os preços subiram em março.")
+    client.force_login(translator)
+
+    page = search(client, q="MARÇO").content.decode()
+
+    assert "<mark>março</mark>" in page
