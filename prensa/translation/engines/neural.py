@@ -18,6 +18,7 @@ of its own pivots through the third language when both halves are installed
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +26,8 @@ from pathlib import Path
 from prensa.translation.engines import Engine, Keep, Segment
 from prensa.translation.engines.neural_store import InstalledModel, LoadedModel, installed
 from prensa.translation.errors import EngineNotConfigured, EngineUnavailable, pair_label
+
+logger = logging.getLogger(__name__)
 
 PLACEHOLDER_BASE = 0xE000  # Unicode Private Use Area: never in news copy, never in a vocabulary
 
@@ -135,6 +138,14 @@ class NeuralEngine(Engine):
         ]
         lost = [i for i, result in enumerate(results) if result is None]
         if lost:
+            logger.info(
+                "neural %s-%s: %d of %d segments lost a kept piece; translated again with it "
+                "written out",
+                source,
+                target,
+                len(lost),
+                len(segments),
+            )
             # Written out, the kept text is translated like the rest; nothing is dropped.
             again = self._run(route, [segments[i].text for i in lost], source, target)
             for i, text in zip(lost, again, strict=True):
