@@ -24,7 +24,7 @@ from prensa.translation.errors import UnsupportedPair
 from prensa.translation.staleness import State, block_hash, mark_reviewed, refresh
 
 from . import drafting, segments
-from .models import Segment
+from .models import EditionEvent, Segment, SegmentState
 
 logger = logging.getLogger(__name__)
 
@@ -226,7 +226,14 @@ class SaveSegment:
     def execute(self) -> Segment:
         text = self.check()
         segment = self.segment
+        changed = text != segment.text
         segment.human_text = None if text == segment.machine_text else text
+        if changed and segment.state not in (SegmentState.STALE, SegmentState.MISSING):
+            # A person's words are not a confirmation: even a confirmed paragraph goes back
+            # to "edited" until someone confirms the new words.
+            segment.state = (
+                SegmentState.EDITED if segment.human_text is not None else SegmentState.MACHINE
+            )
         edition = segment.edition
         source = edition.translated_from
         segment.issues = drafting.block_issues(
@@ -243,16 +250,51 @@ def text_version(segment: Segment) -> str:
     return block_hash(segment.text)[:16]
 
 
+def source_version(segment: Segment) -> str:
+    """A fingerprint of the source block a person sees beside the segment."""
+    return block_hash(segment.source_text)[:16]
+
+
 @dataclass
 class ReviewSegment:
-    """A person approves one block; open fidelity problems need an explicit acknowledgement."""
+    """A person confirms one block; open fidelity problems need an explicit acknowledgement.
+
+    Like a save, a confirmation must say which version of the text (`based_on`) and of the
+    source (`source_based_on`) the person read: a paragraph whose source changed since the
+    page was loaded is refused with a conflict, never confirmed unread.
+    """
 
     segment: Segment
     user: User = None
     acknowledge: bool = False
+    based_on: str | None = None
+    source_based_on: str | None = None
 
     def check(self) -> None:
         _reviewable(self.segment, self.user)
+        if not self.based_on or not self.source_based_on:
+            raise ActionError(
+                _(
+                    "This confirmation did not say which version of the paragraph and of its "
+                    "source you read, so nothing was confirmed. Reload the page and confirm again."
+                )
+            )
+        if self.source_based_on != source_version(self.segment):
+            raise ActionError(
+                _(
+                    "The source of this paragraph changed after you opened the page, so it was "
+                    "not confirmed. Read the new source (the changes are marked) and confirm again."
+                ),
+                status=409,
+            )
+        if self.based_on != text_version(self.segment):
+            raise ActionError(
+                _(
+                    "Someone else changed this paragraph after you opened the page, so it was "
+                    "not confirmed. Their version is shown now; read it and confirm again."
+                ),
+                status=409,
+            )
         if self.segment.has_open_issues and not self.acknowledge:
             raise ActionError(
                 _(
@@ -272,6 +314,7 @@ class ReviewSegment:
         segment.reviewed_at = timezone.now()
         segment.save()
         edition = segment.edition
+        # Only a paragraph a person confirmed feeds the translation memory.
         if edition.translated_from is not None:
             drafting.remember(
                 segment.source_text,
@@ -283,46 +326,14 @@ class ReviewSegment:
         return segment
 
 
-@dataclass
-class ReviewEdition:
-    """Approve every drafted block of an edition at once."""
-
-    edition: Edition
-    user: User = None
-    acknowledge: bool = False
-
-    def check(self) -> list[Segment]:
-        _require(self.user, "desk.change_segment")
-        rows = segments.load(self.edition)
-        if not rows:
-            raise ActionError(_("This edition has no translated segments to review."), status=409)
-        missing = [row.position for row in rows if row.state == State.MISSING]
-        if missing:
-            raise ActionError(_("Some paragraphs have not been drafted yet."), status=409)
-        blocked = [row for row in rows if row.state != State.REVIEWED and row.has_open_issues]
-        if blocked and not self.acknowledge:
-            raise ActionError(
-                ngettext(
-                    "%(count)s paragraph has failed fidelity checks; review it or tick "
-                    "“acknowledge fidelity warnings”.",
-                    "%(count)s paragraphs have failed fidelity checks; review them or tick "
-                    "“acknowledge fidelity warnings”.",
-                    len(blocked),
-                )
-                % {"count": len(blocked)},
-                status=409,
-            )
-        return rows
-
-    def execute(self) -> int:
-        rows = self.check()
-        count = 0
-        with transaction.atomic():
-            for row in rows:
-                if row.state != State.REVIEWED:
-                    ReviewSegment(row, self.user, acknowledge=self.acknowledge).execute()
-                    count += 1
-        return count
+def open_flags(rows: list[Segment]) -> list[dict]:
+    """The unacknowledged fidelity flags of unconfirmed paragraphs, worded for a person."""
+    return [
+        {"position": row.position, "check": issue.get("check", ""), "message": describe(issue)}
+        for row in rows
+        if not row.is_confirmed and row.has_open_issues
+        for issue in row.issues
+    ]
 
 
 @dataclass
@@ -343,13 +354,13 @@ class PublishEdition:
                 ),
                 status=409,
             )
-        machine = [row for row in rows if row.state in (State.MACHINE, State.MEMORY)]
+        machine = [row for row in rows if not row.is_confirmed]
         if machine and not self.allow_machine:
             raise ActionError(
                 ngettext(
-                    "%(count)s paragraph is unreviewed machine translation. Review it, or choose "
+                    "%(count)s paragraph is not confirmed by a person. Confirm it, or choose "
                     "to publish as machine translation (readers see a notice).",
-                    "%(count)s paragraphs are unreviewed machine translation. Review them, or "
+                    "%(count)s paragraphs are not confirmed by a person. Confirm them, or "
                     "choose to publish as machine translation (readers see a notice).",
                     len(machine),
                 )
@@ -361,10 +372,12 @@ class PublishEdition:
     def execute(self) -> Edition:
         rows = self.check()
         edition = self.edition
+        reviewed = all(row.is_confirmed for row in rows)
         with transaction.atomic():
             if rows:
                 segments.compose(edition, [row.text for row in rows])
-                reviewed = all(row.state == State.REVIEWED for row in rows)
+                # Readers see the machine-translation notice unless every paragraph was
+                # confirmed by a person; nothing here writes to the translation memory.
                 edition.origin = Edition.Origin.REVIEWED if reviewed else Edition.Origin.MACHINE
                 if edition.translated_from is not None:
                     edition.source_revision = edition.translated_from.revision
@@ -372,6 +385,17 @@ class PublishEdition:
             if edition.published_at is None or edition.published_at > timezone.now():
                 edition.published_at = timezone.now()
             edition.save()
+            EditionEvent.objects.create(
+                edition=edition,
+                action=EditionEvent.Action.PUBLISHED_REVIEWED
+                if reviewed
+                else EditionEvent.Action.PUBLISHED_MACHINE,
+                user=_person(self.user),
+                detail={
+                    "unconfirmed": sum(1 for row in rows if not row.is_confirmed),
+                    "flags": open_flags(rows),
+                },
+            )
         logger.info("Published edition %s (%s)", edition.pk, edition.origin)
         return edition
 

@@ -111,9 +111,16 @@ def machine_draft(
 
 
 def issue_dict(issue: Issue) -> dict:
-    """A fidelity issue as stored: the check, its English message, and what is missing
-    (from which the desk words the message in the translator's language)."""
-    return {"check": issue.check, "message": issue.message, "missing": list(issue.missing)}
+    """A fidelity issue as stored: the check, its English message, what is missing (from
+    which the desk words the message in the translator's language), and the words to mark
+    in the source and in the translation."""
+    return {
+        "check": issue.check,
+        "message": issue.message,
+        "missing": list(issue.missing),
+        "source_spans": list(issue.source_spans),
+        "target_spans": list(issue.target_spans),
+    }
 
 
 def block_issues(source_text: str, target_text: str, source: str, target: str) -> list[dict]:

@@ -17,6 +17,15 @@ _WITH_ITEMS = {
     "names": gettext_lazy("Names changed or missing: %(items)s."),
     "glossary": gettext_lazy("Glossary renderings missing: %(items)s."),
     "attribution": gettext_lazy("The quote's attribution changed: %(items)s not found."),
+    "untranslated": gettext_lazy("Words left in the source language: %(items)s."),
+    "pivot": gettext_lazy(
+        "Words of the intermediate language (the engine translated through it) left in the "
+        "translation: %(items)s."
+    ),
+    "unknown": gettext_lazy("Words no dictionary of this language knows: %(items)s."),
+    "engine": gettext_lazy("The translation engine could not translate: %(items)s."),
+    "glued": gettext_lazy("A number is glued to a word: %(items)s."),
+    "agreement": gettext_lazy("Check the article and word order around a kept term: %(items)s."),
 }
 
 

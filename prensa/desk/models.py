@@ -90,14 +90,31 @@ class DraftJob(models.Model):
         return getattr(settings, "PRENSA_DRAFT_MAX_ATTEMPTS", 4)
 
 
+class SegmentState(models.TextChoices):
+    """What the desk knows about one paragraph of a translation.
+
+    The engine room's pure states (prensa.translation.staleness.State) plus EDITED: a
+    person saved their own words but has not confirmed them. Only CONFIRMED (stored as
+    "reviewed", the pure state's value) counts towards a reviewed edition.
+    """
+
+    MACHINE = State.MACHINE.value, pgettext_lazy("paragraph state", "machine")
+    MEMORY = State.MEMORY.value, pgettext_lazy("paragraph state", "from memory")
+    EDITED = "edited", pgettext_lazy("paragraph state", "edited, not confirmed")
+    CONFIRMED = State.REVIEWED.value, pgettext_lazy("paragraph state", "confirmed")
+    STALE = State.STALE.value, pgettext_lazy("paragraph state", "stale")
+    MISSING = State.MISSING.value, pgettext_lazy("paragraph state", "not drafted")
+
+
 # How the review page labels a segment's state.
-STATE_LABELS = {
-    State.MACHINE: pgettext_lazy("paragraph state", "machine"),
-    State.MEMORY: pgettext_lazy("paragraph state", "from memory"),
-    State.REVIEWED: pgettext_lazy("paragraph state", "reviewed"),
-    State.STALE: pgettext_lazy("paragraph state", "stale"),
-    State.MISSING: pgettext_lazy("paragraph state", "not drafted"),
-}
+STATE_LABELS = {state.value: state.label for state in SegmentState}
+
+
+def desk_state(pure: staleness.Segment) -> str:
+    """The stored state of a pure segment: unconfirmed words of a person are EDITED."""
+    if pure.state in (State.MACHINE, State.MEMORY) and pure.human_text is not None:
+        return SegmentState.EDITED
+    return pure.state.value
 
 
 class Segment(models.Model):
@@ -112,8 +129,8 @@ class Segment(models.Model):
     human_text = models.TextField(null=True, blank=True)
     state = models.CharField(
         max_length=10,
-        choices=[(state.value, STATE_LABELS[state]) for state in State],
-        default=State.MACHINE,
+        choices=SegmentState.choices,
+        default=SegmentState.MACHINE,
     )
     # Fidelity problems found for this block (list of {"code", "message"}), and whether a
     # person has seen them and decided they are fine.
@@ -140,6 +157,10 @@ class Segment(models.Model):
         return self.human_text if self.human_text is not None else self.machine_text
 
     @property
+    def is_confirmed(self) -> bool:
+        return self.state == SegmentState.CONFIRMED
+
+    @property
     def has_open_issues(self) -> bool:
         return bool(self.issues) and not self.issues_acknowledged
 
@@ -153,7 +174,8 @@ class Segment(models.Model):
             source_text=self.source_text,
             machine_text=self.machine_text,
             human_text=self.human_text,
-            state=State(self.state),
+            # The pure layer knows no EDITED: a person's unconfirmed words sit on a draft.
+            state=State.MACHINE if self.state == SegmentState.EDITED else State(self.state),
             previous_source_text=self.previous_source_text,
         )
 
@@ -163,5 +185,32 @@ class Segment(models.Model):
         self.source_text = pure.source_text
         self.machine_text = pure.machine_text
         self.human_text = pure.human_text
-        self.state = pure.state.value
+        self.state = desk_state(pure)
         self.previous_source_text = pure.previous_source_text
+
+
+class EditionEvent(models.Model):
+    """A minimal history of what people did to an edition at the desk: who, what, when.
+
+    Stands in for the transition log that prensa.workflow will keep (issue 10); until
+    then, publishing (and above all publishing as machine translation) is recorded here.
+    """
+
+    class Action(models.TextChoices):
+        PUBLISHED_REVIEWED = "published", _("published as a reviewed translation")
+        PUBLISHED_MACHINE = "published_machine", _("published as machine translation")
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="desk_events")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    at = models.DateTimeField(default=timezone.now)
+    # What was open at the time: {"unconfirmed": n, "flags": [{"position", "check", "message"}]}
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.edition_id}: {self.action} by {self.user_id} at {self.at:%Y-%m-%d %H:%M}"

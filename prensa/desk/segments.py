@@ -8,7 +8,7 @@ from prensa.newsroom.models import Edition
 from prensa.translation.staleness import Segment as PureSegment
 from prensa.translation.staleness import block_hash, mark_reviewed, realign_indexed
 
-from .models import HEADLINE, STANDFIRST, Segment
+from .models import HEADLINE, STANDFIRST, Segment, SegmentState
 
 # Row fields carried along while the block is unchanged (a review, its findings).
 _CARRIED_FIELDS = ("issues", "issues_acknowledged", "suggestions", "reviewed_by_id", "reviewed_at")
@@ -80,8 +80,10 @@ def take_outside_edits(edition: Edition, previous: Edition) -> int:
         unclaimed.remove(row)
         if before != after and after != row.text:
             row.human_text = after
+            if row.state in (SegmentState.MACHINE, SegmentState.MEMORY):
+                row.state = SegmentState.EDITED  # a person's words, not confirmed at the desk
             changed.append(row)
-    Segment.objects.bulk_update(changed, ["human_text"])
+    Segment.objects.bulk_update(changed, ["human_text", "state"])
     return len(changed)
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from prensa.newsroom.models import LANGUAGE_CODES, Edition, Story
 from prensa.translation.staleness import State
 
-from .models import DraftJob, Segment
+from .models import DraftJob, Segment, SegmentState
 
 LABELS = {
     "missing": _("missing"),
@@ -121,7 +121,7 @@ def _cell(
         state = "published"
     elif set(tally) == {State.REVIEWED}:
         state = "reviewed"
-    elif tally.get(State.REVIEWED, 0):
+    elif tally.get(State.REVIEWED, 0) or tally.get(SegmentState.EDITED, 0):
         state = "in_review"
     else:
         state = "machine"

@@ -10,7 +10,6 @@ urlpatterns = [
     path("stories/<id:story_id>/<str:language>/", views.review, name="review"),
     path("stories/<id:story_id>/<str:language>/status/", views.status, name="status"),
     path("stories/<id:story_id>/<str:language>/draft/", views.draft_one, name="draft_one"),
-    path("stories/<id:story_id>/<str:language>/review/", views.review_all, name="review_all"),
     path("stories/<id:story_id>/<str:language>/publish/", views.publish, name="publish"),
     path("segments/<id:segment_id>/", views.segment, name="segment"),
     # Translator tools: memory concordance and entries, TMX and XLIFF files.

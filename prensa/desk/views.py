@@ -25,18 +25,19 @@ from prensa.lib.redirects import safe_next
 from prensa.newsroom.models import Edition, Story
 from prensa.translation.errors import TranslationError
 
-from . import segments, states
+from . import reviewing, segments, states
 from .actions import (
     MAX_PARAGRAPH_CHARS,
     ActionError,
     DraftEdition,
     PublishEdition,
-    ReviewEdition,
     ReviewSegment,
     SaveSegment,
+    open_flags,
     source_edition,
     text_version,
 )
+from .issues import describe
 from .models import DraftJob, Segment
 from .tasks import enqueue_draft, recover_abandoned
 
@@ -109,7 +110,7 @@ def draft(request: HttpRequest) -> HttpResponse:
 def review(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
     story = get_object_or_404(Story.objects.prefetch_related("editions"), pk=story_id)
     recover_abandoned(DraftJob.objects.filter(story=story, language=language))
-    return _review_page(request, story, language)
+    return _review_page(request, story, language, view=reviewing.View.from_query(request.GET))
 
 
 def _review_page(
@@ -118,8 +119,10 @@ def _review_page(
     language: str,
     kept: dict[int, str] | None = None,
     status: int = 200,
+    view: reviewing.View | None = None,
 ) -> HttpResponse:
     """The side-by-side page; `kept` holds text a person submitted that was refused."""
+    view = view or reviewing.View()
     if language not in codes():
         raise Http404("No such language")
     cell = states.cell_for(story, language)
@@ -147,8 +150,19 @@ def _review_page(
             "source": source,
             "problem": problem,
             "segments": [
-                (row, _source_diff(row), text_version(row), kept.get(row.pk)) for row in rows
+                reviewing.ReviewRow(row, _source_diff(row), kept.get(row.pk))
+                for row in view.shown(rows)
             ],
+            "has_segments": bool(rows),
+            "view": view,
+            "filters": [
+                (name, label, count)
+                for (name, label), count in zip(
+                    reviewing.FILTERS.items(), reviewing.counts(rows).values(), strict=True
+                )
+            ],
+            "sorts": reviewing.SORTS.items(),
+            "progress": reviewing.progress(rows),
             "pending_publication": bool(
                 edition
                 and rows
@@ -189,61 +203,92 @@ def draft_one(request: HttpRequest, story_id: int, language: str) -> HttpRespons
 @desk_access
 @require_POST
 def segment(request: HttpRequest, segment_id: int) -> HttpResponse:
+    """Save a paragraph (`action=save`, also the page's auto-save) or save and confirm it
+    (`action=review`). A client that asks for JSON gets the outcome as JSON."""
     row = Segment.objects.select_related("edition__translated_from").filter(pk=segment_id).first()
     if row is None:
+        if _wants_json(request):
+            return JsonResponse({"error": _("This paragraph no longer exists.")}, status=409)
         return _segment_gone(request)
     edition = row.edition
+    view = reviewing.View.from_query(
+        {"state": request.POST.get("view_state", ""), "sort": request.POST.get("view_sort", "")}
+    )
     acknowledge = request.POST.get("acknowledge") == "1"
     submitted = request.POST.get("text")
+    based_on = request.POST.get("based_on") or None
     if request.POST.get("use_suggestion") == "1":
         submitted = row.machine_text  # the translator drops their words for the new draft
     try:
         if submitted is not None:
-            based_on = request.POST.get("based_on") or None
             row = SaveSegment(row, submitted, request.user, based_on=based_on).execute()
+            based_on = text_version(row)  # the save itself checked the version read
         if request.POST.get("action") == "review":
-            ReviewSegment(row, request.user, acknowledge=acknowledge).execute()
+            ReviewSegment(
+                row,
+                request.user,
+                acknowledge=acknowledge,
+                based_on=based_on,
+                source_based_on=request.POST.get("source_based_on") or None,
+            ).execute()
     except ActionError as exc:
+        if _wants_json(request):
+            return JsonResponse({"error": exc.message}, status=exc.status)
         # Show the page again with the person's words in the box: nothing typed is lost.
         messages.error(request, exc.message)
         kept = {row.pk: submitted} if submitted is not None else None
-        return _review_page(request, edition.story, edition.language, kept, exc.status)
-    return _back_to(edition, row)
-
-
-@desk_access
-@require_POST
-def review_all(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
-    edition = get_object_or_404(Edition, story_id=story_id, language=language)
-    try:
-        count = ReviewEdition(
-            edition, request.user, request.POST.get("acknowledge") == "1"
-        ).execute()
-        messages.success(
-            request,
-            ngettext(
-                "%(count)s paragraph marked reviewed.",
-                "%(count)s paragraphs marked reviewed.",
-                count,
-            )
-            % {"count": count},
+        return _review_page(request, edition.story, edition.language, kept, exc.status, view)
+    if _wants_json(request):
+        return JsonResponse(
+            {
+                "version": text_version(row),
+                "state": row.state,
+                "label": str(row.get_state_display()),
+                "issues": [describe(issue) for issue in row.issues],
+            }
         )
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    return redirect("desk:review", story_id=story_id, language=language)
+    if request.POST.get("action") == "review":
+        following = view.next_to_review(segments.load(edition), row)
+        return _back_to(edition, following, view)
+    return _back_to(edition, row, view)
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return request.headers.get("Accept", "").startswith("application/json")
 
 
 @desk_access
-@require_POST
 def publish(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
+    """GET: what publishing would do (and, when paragraphs are unconfirmed, the open risk
+    flags a "publish as machine translation" would put before readers); POST: publish."""
     edition = get_object_or_404(Edition, story_id=story_id, language=language)
-    allow_machine = request.POST.get("allow_machine") == "1"
-    try:
-        PublishEdition(edition, request.user, allow_machine=allow_machine).execute()
-        messages.success(request, _("Published."))
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    return redirect("desk:review", story_id=story_id, language=language)
+    if request.method == "POST":
+        allow_machine = request.POST.get("allow_machine") == "1"
+        try:
+            PublishEdition(edition, request.user, allow_machine=allow_machine).execute()
+            if allow_machine and edition.origin == Edition.Origin.MACHINE:
+                messages.success(
+                    request,
+                    _("Published as machine translation: readers see the notice."),
+                )
+            else:
+                messages.success(request, _("Published."))
+        except ActionError as exc:
+            messages.error(request, exc.message)
+        return redirect("desk:review", story_id=story_id, language=language)
+    rows = segments.load(edition)
+    return render(
+        request,
+        "desk/publish.html",
+        {
+            "story": edition.story,
+            "edition": edition,
+            "language": language,
+            "unconfirmed": [row for row in rows if not row.is_confirmed],
+            "flags": open_flags(rows),
+            "progress": reviewing.progress(rows),
+        },
+    )
 
 
 def _segment_gone(request: HttpRequest) -> HttpResponse:
@@ -261,9 +306,13 @@ def _segment_gone(request: HttpRequest) -> HttpResponse:
     return _review_page(request, story, language, status=409)
 
 
-def _back_to(edition: Edition, row: Segment) -> HttpResponse:
+def _back_to(
+    edition: Edition, row: Segment | None, view: reviewing.View | None = None
+) -> HttpResponse:
+    """Back to the review page, at `row` (none left to confirm: at the progress bar)."""
     response = redirect("desk:review", story_id=edition.story_id, language=edition.language)
-    response["Location"] += f"#segment-{row.position}"
+    response["Location"] += view.query if view else ""
+    response["Location"] += f"#segment-{row.position}" if row is not None else "#progress"
     return response
 
 

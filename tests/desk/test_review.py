@@ -8,9 +8,9 @@ from prensa.desk.actions import (
     ActionError,
     DraftEdition,
     PublishEdition,
-    ReviewEdition,
     ReviewSegment,
     SaveSegment,
+    source_version,
     text_version,
 )
 from prensa.desk.models import Segment
@@ -27,6 +27,18 @@ def draft(english_story):
 
 def rows(edition):
     return list(Segment.objects.filter(edition=edition).order_by("position"))
+
+
+def confirm(row, user, acknowledge=False):
+    """Confirm a paragraph as the review page does: naming the text and source read."""
+    return ReviewSegment(
+        row, user, acknowledge, based_on=text_version(row), source_based_on=source_version(row)
+    ).execute()
+
+
+def confirm_all(edition, user):
+    for row in rows(edition):
+        confirm(row, user, acknowledge=True)
 
 
 def test_a_translators_edit_is_kept_apart_from_the_machine_draft(draft, translator):
@@ -49,8 +61,8 @@ def test_a_paragraph_that_lost_a_number_cannot_be_reviewed_without_acknowledging
     row.refresh_from_db()
     assert any(issue["check"] == "numbers" for issue in row.issues)
     with pytest.raises(ActionError, match="Fidelity"):
-        ReviewSegment(row, translator).execute()
-    ReviewSegment(row, translator, acknowledge=True).execute()
+        confirm(row, translator)
+    confirm(row, translator, acknowledge=True)
     row.refresh_from_db()
     assert row.state == "reviewed" and row.reviewed_by == translator
 
@@ -59,7 +71,7 @@ def test_an_approved_paragraph_goes_into_the_translation_memory(draft, translato
     row = rows(draft)[6]
     text = "Cerca del 38 % de las casas aún no tiene techo, dijeron los ingenieros."
     SaveSegment(row, text, translator, text_version(row)).execute()
-    ReviewSegment(rows(draft)[6], translator, acknowledge=True).execute()
+    confirm(rows(draft)[6], translator, acknowledge=True)
     entry = TranslationMemoryEntry.objects.get(source_language="en", target_language="es")
     assert (entry.source_text, entry.target_text) == (row.source_text, text)
 
@@ -71,7 +83,7 @@ def test_memory_is_reused_before_the_engine_for_the_same_sentence(draft, transla
     row = rows(draft)[4]
     own = "«Esperamos diez años por esto», dijo Umm Yasser, de 61 años."
     SaveSegment(row, own, translator, text_version(row)).execute()
-    ReviewSegment(rows(draft)[4], translator, acknowledge=True).execute()
+    confirm(rows(draft)[4], translator, acknowledge=True)
 
     other = make_story(languages=("en",), source_language="en")
     source = other.edition_for("en")
@@ -100,7 +112,7 @@ def test_publishing_unreviewed_machine_text_needs_an_explicit_choice(draft, edit
 
 
 def test_a_fully_reviewed_edition_publishes_without_the_machine_notice(draft, editor, client):
-    ReviewEdition(draft, editor, acknowledge=True).execute()
+    confirm_all(draft, editor)
     PublishEdition(draft, editor).execute()
     draft.refresh_from_db()
     assert draft.origin == Edition.Origin.REVIEWED
@@ -144,7 +156,7 @@ def test_a_similar_approved_sentence_is_offered_beside_a_new_draft(draft, transl
         translator,
         text_version(row),
     ).execute()
-    ReviewSegment(rows(draft)[6], translator, acknowledge=True).execute()
+    confirm(rows(draft)[6], translator, acknowledge=True)
 
     other = make_story(languages=("en",), source_language="en")
     source = other.edition_for("en")

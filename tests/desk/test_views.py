@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from prensa.desk.actions import DraftEdition, text_version
+from prensa.desk.actions import DraftEdition, source_version, text_version
 from prensa.desk.models import DraftJob, Segment
 from prensa.newsroom.models import Edition
 
@@ -112,7 +112,12 @@ def test_saving_and_reviewing_a_segment_through_the_form(client, translator, eng
     client.force_login(translator)
     response = client.post(
         reverse("desk:segment", args=[row.pk]),
-        {"text": "El agua vuelve a Tell Ruman", "action": "review", "based_on": text_version(row)},
+        {
+            "text": "El agua vuelve a Tell Ruman",
+            "action": "review",
+            "based_on": text_version(row),
+            "source_based_on": source_version(row),
+        },
     )
     assert response.status_code == 302
     row.refresh_from_db()
@@ -293,12 +298,13 @@ def test_fidelity_warnings_and_states_read_in_the_translators_language(
         reverse("desk:review", args=[english_story.pk, "es"]), HTTP_ACCEPT_LANGUAGE="pt"
     ).content.decode()
     assert "Números ausentes: 250,000, 2012." in page
-    assert ">máquina</span>" in page
+    assert ">editado, não confirmado</span>" in page
     refused = client.post(
         reverse("desk:segment", args=[row.pk]),
         {
             "text": "Muchas personas huyeron de la zona.",
             "based_on": text_version(Segment.objects.get(pk=row.pk)),
+            "source_based_on": source_version(row),
             "action": "review",
         },
         HTTP_ACCEPT_LANGUAGE="es",
@@ -356,7 +362,9 @@ def test_every_desk_form_that_sends_text_says_which_version_it_edits(
     DraftEdition(english_story, "es").execute()  # a stale paragraph offers the suggestion
     client.force_login(translator)
     page = client.get(reverse("desk:review", args=[english_story.pk, "es"])).content.decode()
-    forms = re.findall(r'<form method="post" action="/desk/segments/\d+/">.*?</form>', page, re.S)
+    forms = re.findall(
+        r'<form method="post" action="/desk/segments/\d+/"[^>]*>.*?</form>', page, re.S
+    )
     assert len(forms) == Segment.objects.filter(edition=edition).count() + 1
     assert all(re.search(r'name="based_on" value="[0-9a-f]{16}"', form) for form in forms)
 
