@@ -214,3 +214,70 @@ class EditionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.edition_id}: {self.action} by {self.user_id} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class ParagraphQueryQuerySet(models.QuerySet["ParagraphQuery"]):
+    def open(self) -> ParagraphQueryQuerySet:
+        """Queries not resolved yet (answered ones stay open until someone resolves them)."""
+        return self.exclude(status=ParagraphQuery.Status.RESOLVED)
+
+
+class ParagraphQuery(models.Model):
+    """A translator's question on a source paragraph, addressed to the story's author.
+
+    It points at the paragraph by the hash of its source text (as the segments do), so
+    it stays with the paragraph wherever the source moves it; a query whose paragraph
+    was since edited keeps the text it was asked about. Plain text only.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        ANSWERED = "answered", _("answered")
+        RESOLVED = "resolved", _("resolved")
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="paragraph_queries")
+    language = models.CharField(max_length=2, choices=Language.choices)
+    position = models.PositiveIntegerField()
+    source_hash = models.CharField(max_length=64)
+    source_text = models.TextField()
+    question = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="paragraph_queries_asked",
+    )
+    # The person it is addressed to: the staff user who wrote the source edition, when
+    # the site knows (prensa.desk.queries.author_of); the credited names in any case.
+    addressed_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="paragraph_queries_received",
+    )
+    addressed_names = models.CharField(max_length=300, blank=True)
+    answer = models.TextField(blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ParagraphQueryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["status", "story"], name="paragraphquery_status_story")]
+
+    def __str__(self) -> str:
+        return f"Query {self.pk} on {self.story_id}#{self.position} ({self.status})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != self.Status.RESOLVED

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import exchange_views, views
+from . import exchange_views, terminology_views, views
 
 app_name = "desk"
 
@@ -23,4 +23,16 @@ urlpatterns = [
         exchange_views.xliff_import,
         name="xliff_import",
     ),
+    # Terminology: the desk's glossary, re-applying a term; questions for the author.
+    path("terms/", terminology_views.terms, name="terms"),
+    path("terms/<id:entry_id>/", terminology_views.term_edit, name="term_edit"),
+    path("terms/<id:entry_id>/apply/", terminology_views.term_apply, name="term_apply"),
+    path("queries/", terminology_views.queries, name="queries"),
+    path(
+        "stories/<id:story_id>/<str:language>/queries/",
+        terminology_views.query_ask,
+        name="query_ask",
+    ),
+    path("queries/<id:query_id>/answer/", terminology_views.query_answer, name="query_answer"),
+    path("queries/<id:query_id>/resolve/", terminology_views.query_resolve, name="query_resolve"),
 ]

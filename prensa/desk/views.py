@@ -39,6 +39,7 @@ from .actions import (
 )
 from .issues import describe
 from .models import DraftJob, Segment
+from .queries import review_extras
 from .tasks import enqueue_draft, recover_abandoned
 
 
@@ -169,6 +170,8 @@ def _review_page(
                 and edition.status == Edition.Status.PUBLISHED
                 and segments.composed_differs(edition, rows)
             ),
+            # Terminology check, term spans and questions for the author (desk/_queries.html).
+            "desk_extras": review_extras(request.user, story, language, rows),
         },
         status=status,
     )
