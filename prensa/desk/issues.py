@@ -26,6 +26,7 @@ _WITH_ITEMS = {
     "engine": gettext_lazy("The translation engine could not translate: %(items)s."),
     "glued": gettext_lazy("A number is glued to a word: %(items)s."),
     "agreement": gettext_lazy("Check the article and word order around a kept term: %(items)s."),
+    "terminology": gettext_lazy("The glossary changed after this was written: %(items)s."),
 }
 
 

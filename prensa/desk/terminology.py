@@ -218,7 +218,7 @@ def flag_for(term: Term) -> dict:
     return {
         "check": TERMINOLOGY,
         "message": f"Glossary term “{term.term}” now renders as “{rendering}”.",
-        "missing": [rendering],
+        "missing": [f"“{term.term}” → “{rendering}”"],
         "source_spans": [term.term],
         "target_spans": [],
     }

@@ -194,7 +194,10 @@ def test_the_flag_shows_on_the_desk_next_to_the_paragraph(client, spanish, trans
     ).content.decode()
     segment = page[page.index(f'id="segment-{touched.position}"') :]
     segment = segment.split(f'id="segment-{touched.position + 1}"')[0]
-    assert "now renders as “servicio de urgencias”" in segment
+    assert (
+        "The glossary changed after this was written: “pronto-socorro” → “servicio de urgencias”."
+        in segment
+    )
 
 
 def test_a_published_translation_every_paragraph_of_which_is_confirmed_is_left_alone(
