@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from prensa.translation import preedit, rules
 from prensa.translation.cleanup import kept_piece_issues, tidy
 from prensa.translation.engines import LANGUAGES, Engine, engines_for, unknown_words
 from prensa.translation.errors import (
@@ -31,6 +32,7 @@ from prensa.translation.errors import (
 from prensa.translation.fidelity import FidelityReport, check_fidelity
 from prensa.translation.glossary import Glossary
 from prensa.translation.memory import InMemoryMemory, Memory, MemoryMatch
+from prensa.translation.postedit import Context, postedit
 from prensa.translation.protect import Protected, ProtectionPolicy, Protector
 from prensa.translation.segmenting import segment_hash, split_blocks, split_lines, split_sentences
 
@@ -169,7 +171,8 @@ class Pipeline:
     - `memory`: a `Memory` (default: an empty in-memory one);
     - `glossary`: a `Glossary` (default: empty);
     - `policy`: what to protect (default: what the bench chose);
-    - `check`: run the fidelity checks (benches turn them off).
+    - `check`: run the fidelity checks (benches turn them off);
+    - `rules`: the pre- and post-editing rules to run (default: `rules.DEFAULT`).
     """
 
     engines: Sequence[Engine] | None = None
@@ -177,6 +180,7 @@ class Pipeline:
     glossary: Glossary = field(default_factory=Glossary)
     policy: ProtectionPolicy = field(default_factory=ProtectionPolicy)
     check: bool = True
+    rules: frozenset[str] = rules.DEFAULT
 
     def engines_for(self, source: str, target: str) -> list[Engine]:
         """The engines to try for a pair, in order; raises `UnsupportedPair` if none."""
@@ -266,10 +270,16 @@ class Pipeline:
         errors: list[EngineError] = []
         for engine in engines:
             protector = Protector(
-                source, target, glossary=self.glossary, policy=self.policy, engine=engine
+                source,
+                target,
+                glossary=self.glossary,
+                policy=self.policy,
+                engine=engine,
+                rules=self.rules,
             )
+            edited = [preedit.rewrite(t, source, target, self.rules) for t in texts]
             try:
-                protected = protector.protect(texts)
+                protected = protector.protect(edited)
                 outputs = engine.translate([p.segment for p in protected], source, target)
             except EngineError as error:
                 errors.append(error)
@@ -277,6 +287,8 @@ class Pipeline:
             for text, guarded, output in zip(texts, protected, outputs, strict=True):
                 kept = [*guarded.names, *guarded.terms]
                 tidied = tidy(output, text, kept=kept, language=target)
+                context = Context(text, source, target, guarded.segment.kept, unknown_words(output))
+                tidied = postedit(tidied, context, self.rules)
                 for unit in pending[text]:
                     unit.text = tidied
                     unit.origin = engine.name

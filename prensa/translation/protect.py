@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from prensa.translation import gazetteer, places, preedit
 from prensa.translation.engines import Engine, Keep, Piece, Segment, WordStatus
 from prensa.translation.glossary import Glossary
 from prensa.translation.numbers import (
@@ -120,6 +121,70 @@ _URL = re.compile(
 _CAP = r"(?:[a-z]{1,3}-)?[A-ZÀ-ÖØ-Þ][\w'’]*(?:-[\w'’]+)*"
 _COMPOUND = r"[A-ZÀ-ÖØ-Þ][\w'’]*(?:-[\w'’]+)+"
 _NAME = re.compile(rf"(?<![\w-])(?:{_CAP}(?:\s+{_CAP})+|{_COMPOUND})(?![\w-])")
+_PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
+_PLACE = re.compile(
+    rf"(?<![\w-]){_PLACE_WORD}(?:\s+(?:(?:d[aeo]s?|del|de la|de los)\s+)?{_PLACE_WORD})*(?![\w-])"
+)
+# Words that end the name of an institution or a feature, translated with it
+# ("Nobel Committee", "Howard University Hospital", "Jordan Valley").
+_HEADS = frozenset(
+    [
+        "committee",
+        "museum",
+        "hospital",
+        "court",
+        "university",
+        "college",
+        "school",
+        "park",
+        "valley",
+        "show",
+        "award",
+        "revolution",
+        "patrol",
+        "republic",
+        "street",
+        "avenue",
+        "river",
+        "lake",
+        "mountain",
+        "island",
+        "bridge",
+        "square",
+        "party",
+        "council",
+        "association",
+        "institute",
+        "agency",
+        "bank",
+        "company",
+        "group",
+        "team",
+        "league",
+        "cup",
+        "prize",
+        "festival",
+        "center",
+        "centre",
+        "church",
+        "airport",
+        "station",
+        "stadium",
+        "palace",
+        "house",
+        "hall",
+        "office",
+        "ministry",
+        "department",
+        "army",
+        "force",
+        "forces",
+        "police",
+        "service",
+        "foundation",
+    ]
+)
+_CONNECTORS = frozenset(["da", "de", "do", "das", "dos", "del", "de", "la", "los"])
 _OPENING = re.compile(r"^[\s\"'“‘«¿¡(\[—–-]*")
 
 
@@ -134,7 +199,9 @@ class Protector:
         glossary: Glossary | None = None,
         policy: ProtectionPolicy | None = None,
         engine: Engine | None = None,
+        rules: frozenset[str] = frozenset(),
     ) -> None:
+        self.rules = rules
         self.source = source
         self.target = target
         self.glossary = glossary or Glossary()
@@ -165,6 +232,10 @@ class Protector:
                 Span(c.start, c.end, c.replacement, "date")
                 for c in calendar_phrases(text, self.source, self.target)
             ]
+        spans += [
+            Span(r.start, r.end, r.replacement, r.kind)
+            for r in preedit.rendered(text, self.source, self.target, self.rules)
+        ]
         if policy.numbers != "off" and self.target == "en" and self.source != "en":
             # Apertium renders English ordinals itself (`16th century` → `siglo XVI`)
             # but copies Romance ones (`11º`) into English unchanged.
@@ -182,6 +253,75 @@ class Protector:
         return spans
 
     def _name_spans(self, sentences: Sequence[str], fixed: list[list[Span]]) -> list[list[Span]]:
+        found = self._policy_name_spans(sentences, fixed)
+        if "place_names" in self.rules and self.engine is not None:
+            taken = [f + n for f, n in zip(fixed, found, strict=True)]
+            for spans, extra in zip(found, self._place_spans(sentences, taken), strict=True):
+                spans += extra
+        return found
+
+    def _place_spans(self, sentences: Sequence[str], taken: list[list[Span]]) -> list[list[Span]]:
+        """Places and people whose names are ordinary words to the engine.
+
+        `Porto Alegre` → "Carry Merry", `Encantado` → "Delighted", `Ana Prado` →
+        "Ana Meadow": a capitalised run in mid-sentence with a word the engine
+        would translate is kept when it is a city of the GeoNames gazetteer, or
+        when a word of it is a name the engine knows or does not know at all
+        (a first name before a surname). Countries and cities with a name of
+        their own in the target language (CLDR) are left to the engine.
+        """
+        found: list[list[Span]] = [[] for _ in sentences]
+        candidates: list[tuple[int, int, str]] = []
+        for i, text in enumerate(sentences):
+            opening = len(_OPENING.match(text)[0])
+            for match in _PLACE.finditer(text):
+                start, end, name = *match.span(), match[0]
+                if any(s.start < end and start < s.end for s in taken[i]):
+                    continue
+                starts = start == opening or text[:start].rstrip()[-1:] in '.!?:"“«—'
+                if starts and not (" " in name and places.is_place(name)):
+                    if " " not in name:
+                        continue  # a capital that may only start the sentence
+                    # "Em Porto Alegre, ...": the first word is the sentence's capital
+                    rest = name[len(name.split()[0]) :].lstrip()
+                    if rest.split()[0] in _CONNECTORS:
+                        continue
+                    start, name = end - len(rest), rest
+                if gazetteer.renderings(name, self.source, self.target):
+                    continue
+                candidates.append((i, start, name))
+        if not candidates:
+            return found
+        analyses = self.engine.analyse([c[2] for c in candidates], self.source, self.target)
+        if analyses is None:
+            return found
+        for (i, start, text), units in zip(candidates, analyses, strict=True):
+            statuses = [st for surface, st in units if surface[:1].isupper()]
+            common = WordStatus.COMMON in statuses
+            # "Ana Prado", "Emma Stone": a first name, then a surname that is a word
+            person = (
+                len(statuses) in (2, 3)
+                and len(statuses) == len(text.split())
+                and (
+                    statuses[0] is WordStatus.PROPER_NOUN
+                    # "Rui Campos": a first name Apertium's pt/es dictionary lacks
+                    or (statuses[0] is WordStatus.UNKNOWN and self.source != "en")
+                )
+                and statuses[-1] is WordStatus.COMMON
+                and text.split()[-1].lower() not in _HEADS
+            )
+            # through Spanish, a name the first stage keeps is a phrase to the second
+            pivot = {self.source, self.target} == {"en", "pt"} and len(text.split()) > 1
+            single = len(text.split()) == 1
+            if single and self.source == "en":
+                common = False  # "Republic", "University", "Mobile" are towns too
+            if person or ((common or pivot) and places.is_place(text)):
+                found[i].append(Span(start, start + len(text), text, "name"))
+        return found
+
+    def _policy_name_spans(
+        self, sentences: Sequence[str], fixed: list[list[Span]]
+    ) -> list[list[Span]]:
         found: list[list[Span]] = [[] for _ in sentences]
         if self.policy.names == "none" or self.engine is None:
             return found

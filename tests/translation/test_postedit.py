@@ -1,0 +1,83 @@
+"""Post-editing per target language: quotes, exonyms, Spanish words left in Portuguese."""
+
+import pytest
+
+from prensa.translation import postedit, rules
+from prensa.translation.pipeline import Pipeline
+
+
+def context(source_text="", source="en", target="es", unknown=()):
+    return postedit.Context(source_text, source, target, unknown=unknown)
+
+
+def draft(apertium, text, source, target, only=None):
+    chosen = rules.DEFAULT if only is None else frozenset(only)
+    pipeline = Pipeline(engines=[apertium], check=False, rules=chosen)
+    return pipeline.translate_blocks([text], source, target).blocks[0].text
+
+
+def test_spanish_quotes_take_angle_marks_and_the_comma_after_them():
+    text = '"No nos iremos," dijo el comandante.'
+
+    assert postedit.quotes(text, context()) == "«No nos iremos», dijo el comandante."
+
+
+def test_portuguese_quotes_keep_straight_marks_with_the_comma_after_them():
+    text = '"Não vamos sair," disse o comandante.'
+
+    assert postedit.quotes(text, context(target="pt")) == '"Não vamos sair", disse o comandante.'
+
+
+def test_english_quotes_take_the_comma_inside():
+    text = "«We will not leave», said the commander."
+
+    assert postedit.quotes(text, context(target="en")) == '"We will not leave," said the commander.'
+
+
+def test_a_quote_in_an_english_story_reads_as_spanish_news_copy(apertium):
+    text = '"We will not leave," the commander said.'
+
+    assert draft(apertium, text, "en", "es", only=()).startswith('"No')
+    assert draft(apertium, text, "en", "es", only={"quotes"}).startswith("«No dejaremos», ")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "text", "expected"),
+    [
+        ("en", "es", "The siege of Aleppo ended.", "Alepo"),
+        ("en", "pt", "The siege of Aleppo ended.", "Alepo"),
+        ("pt", "en", "O cerco de Alepo terminou.", "Aleppo"),
+    ],
+)
+def test_a_city_takes_the_name_it_has_in_the_target_language(
+    apertium, source, target, text, expected
+):
+    assert expected not in draft(apertium, text, source, target, only=())
+    assert expected in draft(apertium, text, source, target, only={"exonyms"})
+
+
+def test_the_exonym_list_names_its_source():
+    header = (postedit.DATA / "exonyms.tsv").read_text(encoding="utf-8").splitlines()[:2]
+
+    assert "CLDR" in " ".join(header)
+    assert postedit.exonyms()["es"]["Aleppo"] == "Alepo"
+    assert postedit.exonyms()["pt"]["Syria"] == "Síria"
+
+
+def test_a_spanish_word_apertium_marked_in_portuguese_is_respelled():
+    ctx = context("They collapsed.", "en", "pt", unknown=("colapsaron",))
+
+    assert postedit.pivot_words("As conversas colapsaron.", ctx) == "As conversas colapsaram."
+
+
+def test_a_marked_word_without_a_portuguese_spelling_is_left_for_the_reviewer():
+    ctx = context("x", "en", "pt", unknown=("xqzt",))
+
+    assert postedit.pivot_words("A xqzt.", ctx) == "A xqzt."
+
+
+def test_the_spanish_verb_left_by_the_pivot_is_portuguese_in_the_draft(apertium):
+    text = "The talks collapsed."
+
+    assert "colapsaron" in draft(apertium, text, "en", "pt", only=())
+    assert "colapsaram" in draft(apertium, text, "en", "pt", only={"pivot_words"})
