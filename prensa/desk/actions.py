@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
@@ -21,6 +21,7 @@ from prensa.desk.issues import describe
 from prensa.lib.languages import name_in_text
 from prensa.newsroom.models import Edition, Story
 from prensa.translation.errors import UnsupportedPair
+from prensa.translation.staleness import Segment as PureSegment
 from prensa.translation.staleness import State, block_hash, mark_reviewed, refresh
 
 from . import drafting, segments
@@ -141,6 +142,8 @@ class DraftEdition:
                 raise ActionError(
                     _("The source changed while the draft was being made; try again."), status=409
                 )
+            if target is not None:
+                _take_changes_made_meanwhile(target, pure, carried)
             for i, text, origin in zip(needed, self.report.texts, self.report.origins, strict=True):
                 pure[i] = refresh(pure[i], text, origin)
             if target is None:  # its slug comes from the translated headline
@@ -165,6 +168,23 @@ class DraftEdition:
             target.save()
         logger.info("Drafted %s/%s: %d blocks", self.story.pk, self.language, len(needed))
         return target
+
+
+def _take_changes_made_meanwhile(
+    target: Edition, pure: list[PureSegment], carried: list[Segment | None]
+) -> None:
+    """Words saved or confirmed at the desk while the engine was drafting win over the rows
+    read before it started (the review page saves typing as it goes)."""
+    fresh = {row.pk: row for row in Segment.objects.select_for_update().filter(edition=target)}
+    for i, old in enumerate(carried):
+        now = fresh.get(old.pk) if old is not None else None
+        if now is None or (now.human_text, now.state) == (old.human_text, old.state):
+            continue
+        carried[i] = now
+        if pure[i].state in (State.STALE, State.MISSING):
+            pure[i] = replace(pure[i], human_text=now.human_text)
+        else:
+            pure[i] = replace(now.as_pure(), source_text=pure[i].source_text)
 
 
 def _person(user: User) -> AbstractBaseUser | None:

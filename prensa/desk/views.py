@@ -164,6 +164,7 @@ def _review_page(
             ],
             "sorts": reviewing.SORTS.items(),
             "progress": reviewing.progress(rows),
+            "events": list(edition.desk_events.select_related("user")[:10]) if edition else [],
             "pending_publication": bool(
                 edition
                 and rows

@@ -99,3 +99,95 @@ def test_a_draft_finishing_never_reloads_away_a_translators_typing(
     run_worker()
     expect(page.locator("[data-job-active]")).to_have_count(0)
     expect(page.locator("[data-edition-state]")).to_have_attribute("data-edition-state", "machine")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_whole_review_by_keyboard_alone_ends_with_a_reviewed_edition(
+    live_server, page: Page, english_story
+):
+    from django.test import Client
+
+    from prensa.desk.actions import DraftEdition
+    from prensa.desk.states import cell_for
+
+    editor = User.objects.create_superuser("editor", "editor@example.org", "pw")
+    edition = DraftEdition(english_story, "es").execute()
+    login = Client()
+    login.force_login(editor)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": login.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page.goto(f"{live_server.url}/desk/stories/{english_story.pk}/es/")
+    expect(page.locator("[data-shortcuts]")).to_be_visible()  # shown only where they work
+    expect(page.locator("label[for=progress-bar]")).to_have_text("0 of 7 paragraphs confirmed")
+    focused = page.locator("[data-segment]:focus")
+
+    # Next and previous paragraph.
+    page.keyboard.press("Alt+ArrowDown")
+    expect(focused).to_have_attribute("id", "segment-0")
+    page.keyboard.press("Alt+ArrowDown")
+    expect(focused).to_have_attribute("id", "segment-1")
+    page.keyboard.press("Alt+ArrowUp")
+    expect(focused).to_have_attribute("id", "segment-0")
+
+    words = "Cerca del 38% de las casas aún no tiene techo, dijeron los ingenieros."
+    for position in range(7):
+        expect(focused).to_have_attribute("id", f"segment-{position}")
+        segment = page.locator(f"#segment-{position}")
+        if position == 6:
+            # Edit: F2 opens the text, typing is saved by itself, Escape goes back.
+            page.keyboard.press("F2")
+            expect(segment.locator("textarea")).to_be_focused()
+            page.keyboard.press("ControlOrMeta+a")
+            page.keyboard.type(words)
+            expect(segment.locator("[data-save-status]")).to_have_text("Saved, not confirmed yet.")
+            expect(segment.locator("[data-badge]")).to_have_text("edited, not confirmed")
+            page.keyboard.press("Escape")
+            expect(focused).to_have_attribute("id", "segment-6")
+        if segment.locator("input[name=acknowledge]").count():
+            # A flagged paragraph: read the flags, tick "acknowledge" from the text.
+            page.keyboard.press("F2")
+            page.keyboard.press("Tab")
+            expect(segment.locator("input[name=acknowledge]")).to_be_focused()
+            page.keyboard.press("Space")
+        with page.expect_navigation():
+            page.keyboard.press("Control+Enter")
+        expect(page.locator(".message--error")).to_have_count(0)
+
+    expect(page.locator("#progress")).to_be_focused()
+    expect(page.locator("label[for=progress-bar]")).to_have_text("7 of 7 paragraphs confirmed")
+    expect(page.locator("[data-edition-state]")).to_have_attribute("data-edition-state", "reviewed")
+    assert set(Segment.objects.filter(edition=edition).values_list("state", flat=True)) == {
+        "reviewed"
+    }
+    assert Segment.objects.get(edition=edition, position=6).human_text == words
+    assert cell_for(english_story, "es").state == "reviewed"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_review_tools_and_the_machine_publish_page_have_no_accessibility_violations(
+    live_server, page: Page, english_story
+):
+    from django.test import Client
+
+    from prensa.desk.actions import DraftEdition
+    from tests.test_accessibility import violations
+
+    editor = User.objects.create_superuser("editor", "editor@example.org", "pw")
+    DraftEdition(english_story, "es").execute()  # flags, marks and risk scores on the page
+    login = Client()
+    login.force_login(editor)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": login.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    review = f"{live_server.url}/desk/stories/{english_story.pk}/es/"
+    for url in (review, f"{review}?state=flagged&sort=risk", f"{review}publish/"):
+        page.goto(url)
+        assert violations(page) == [], url
+    page.goto(review)
+    page.locator("#segment-3 textarea").fill("Más de 250.000 personas huyeron en 2012.")
+    page.keyboard.press("Tab")  # leaving the text saves it
+    expect(page.locator("#segment-3 [data-save-status]")).to_have_text("Saved, not confirmed yet.")
+    assert violations(page) == [], "after an auto-save"

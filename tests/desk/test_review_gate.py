@@ -148,6 +148,8 @@ def test_bulk_publish_keeps_the_reader_notice_and_writes_nothing_to_the_memory(
     assert (event.action, event.user) == ("published_machine", editor)
     assert event.detail["unconfirmed"] == 7
     assert any(flag["check"] == "names" for flag in event.detail["flags"])
+    page = review_page(client, editor, draft)
+    assert "published as machine translation — editor (7 paragraphs not confirmed)" in page
 
 
 def test_saved_but_unconfirmed_edits_still_publish_only_as_machine_translation(draft, editor):
@@ -333,3 +335,25 @@ def test_autosave_answers_json_with_the_new_version_and_state(client, draft, tra
         HTTP_ACCEPT="application/json",
     )
     assert stale.status_code == 409 and "Someone else changed" in stale.json()["error"]
+
+
+def test_words_saved_while_a_redraft_runs_are_not_overwritten_by_it(
+    draft, translator, english_story
+):
+    source = Edition.objects.get(story=english_story, language="en")
+    source.body = source.body.replace("Tuesday", "Monday")
+    source.save()
+    saved = []
+
+    def meanwhile():  # the translator's auto-save lands while the engine is drafting
+        if not saved:
+            row = rows(draft)[6]
+            saved.append(
+                SaveSegment(row, "Cerca del 38% de las casas.", translator, text_version(row))
+            )
+            saved[0].execute()
+
+    DraftEdition(english_story, "es", progress=meanwhile).execute()
+    row = rows(draft)[6]
+    assert (row.human_text, row.state) == ("Cerca del 38% de las casas.", "edited")
+    assert rows(draft)[2].state == "machine"  # the stale paragraph was drafted again

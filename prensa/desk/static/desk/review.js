@@ -54,8 +54,13 @@
     if (status) status.textContent = text;
   };
 
+  // While a draft is being made the desk saves nothing by itself: desk.js then asks the
+  // translator to save before the page shows the new draft.
+  const drafting = Boolean(document.querySelector("[data-job-active]"));
+
   const save = (form) => {
     window.clearTimeout(timers.get(form));
+    if (drafting) return pending.get(form) || Promise.resolve();
     const before = pending.get(form) || Promise.resolve();
     const run = before.then(async () => {
       const area = form.querySelector("textarea");
@@ -65,13 +70,15 @@
       const sent = area.value;
       said(form, review.dataset.savingText || "…");
       try {
-        const response = await fetch(form.action, {
+        // A control named "action" shadows form.action: read the attribute.
+        const response = await fetch(form.getAttribute("action"), {
           method: "POST",
           body: data,
           headers: { Accept: "application/json" },
           credentials: "same-origin",
         });
-        const outcome = await response.json();
+        const json = (response.headers.get("Content-Type") || "").includes("json");
+        const outcome = json ? await response.json() : {};
         if (!response.ok) {
           said(form, `${review.dataset.failedText || ""} ${outcome.error || response.status}`);
           return;
@@ -86,8 +93,8 @@
           badge.className = `badge badge--${outcome.state}`;
         }
         said(form, review.dataset.savedText || "");
-      } catch {
-        said(form, review.dataset.failedText || "");
+      } catch (error) {
+        said(form, `${review.dataset.failedText || ""} ${error.message || error}`);
       }
     });
     pending.set(form, run);
