@@ -18,11 +18,10 @@ from prensa.desk.exchange import (
     ImportMemory,
     ImportRefused,
 )
-from prensa.desk.models import Segment
+from prensa.desk.models import Segment, SegmentState
 from prensa.newsroom.models import Edition
 from prensa.translation.memory import DatabaseMemory
 from prensa.translation.models import TranslationMemoryEntry
-from prensa.translation.staleness import State
 from tests.desk.conftest import source_of
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +76,7 @@ def test_imported_translations_enter_as_a_persons_edit_not_as_confirmed(draft, t
 
     row = rows(draft)[2]
     assert row.human_text == text
-    assert row.state not in (State.REVIEWED, "confirmed")
+    assert row.state == SegmentState.EDITED  # edited, not confirmed
     assert row.reviewed_by is None
     assert text in Edition.objects.get(pk=draft.pk).body
     assert not TranslationMemoryEntry.objects.exists()  # nothing confirmed, nothing remembered
