@@ -426,3 +426,11 @@ def test_the_command_line_writes_the_tmx_to_standard_output_by_default(db, capsy
     call_command("tmx", "export")
 
     assert tmxfile.parsestring(capsys.readouterr().out.encode()).units[0].gettarget("pt") == "Olá."
+
+
+def test_the_review_page_links_to_the_editions_xliff(client, draft, translator):
+    client.force_login(translator)
+
+    page = client.get(reverse("desk:review", args=[draft.story_id, "pt"])).content.decode()
+
+    assert f'href="{reverse("desk:xliff", args=[draft.story_id, "pt"])}"' in page
