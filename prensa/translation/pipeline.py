@@ -287,7 +287,14 @@ class Pipeline:
             for text, guarded, output in zip(texts, protected, outputs, strict=True):
                 kept = [*guarded.names, *guarded.terms]
                 tidied = tidy(output, text, kept=kept, language=target)
-                context = Context(text, source, target, guarded.segment.kept, unknown_words(output))
+                context = Context(
+                    text,
+                    source,
+                    target,
+                    guarded.segment.kept,
+                    unknown_words(output),
+                    getattr(engine, "portuguese_variant", "pt_BR"),
+                )
                 tidied = postedit(tidied, context, self.rules)
                 for unit in pending[text]:
                     unit.text = tidied

@@ -28,6 +28,7 @@ class Context:
     target: str
     kept: tuple[str, ...] = ()  # pieces the engine copied verbatim (names, glossary, dates)
     unknown: tuple[str, ...] = ()  # words the engine marked as not translated
+    variant: str = "pt_BR"  # the engine's Portuguese: "pt_BR" or "pt" (European)
 
 
 # --- quotes ----------------------------------------------------------------------------------
@@ -157,6 +158,48 @@ def pivot_words(text: str, context: Context) -> str:
     return text
 
 
+# --- European Portuguese: the 1990 Orthographic Agreement ----------------------------------
+# Apertium's `es-pt` writes the pre-1990 spelling (protecção, objectivo, acção, director).
+# The word list is Debian's hunspell-pt-pt (LibreOffice's European Portuguese dictionary,
+# which follows the Agreement): a word it refuses loses a silent c or p before c, ç or t
+# when the result is a word it knows.
+_SILENT = re.compile(r"[cp](?=[cçt])")
+
+
+@cache
+def _european() -> object | None:
+    import hunspell
+
+    folder = spelling.dictionary_dir()
+    dic, aff = folder / "pt_PT.dic", folder / "pt_PT.aff"
+    return hunspell.HunSpell(str(dic), str(aff)) if dic.exists() and aff.exists() else None
+
+
+@cache
+def agreement_spelling(word: str) -> str | None:
+    """`protecção` → `proteção`; None when the word is already spelled as the Agreement says."""
+    dictionary = _european()
+    if dictionary is None or dictionary.spell(word) or not _SILENT.search(word.lower()):
+        return None
+    spots = [m.start() for m in _SILENT.finditer(word.lower())]
+    for mask in range(1, 2 ** len(spots)):
+        drop = {spot for k, spot in enumerate(spots) if mask >> k & 1}
+        candidate = "".join(c for i, c in enumerate(word) if i not in drop)
+        if dictionary.spell(candidate):
+            return candidate
+    return None
+
+
+def ao1990(text: str, context: Context) -> str:
+    if context.variant != "pt":
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        return agreement_spelling(m[0]) or m[0]
+
+    return re.sub(r"\b[^\W\d_]*[cp][cçt][^\W\d_]*", fix, text)
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -168,6 +211,7 @@ RULES = (
     Rule("quotes", ("es", "pt", "en"), quotes),
     Rule("exonyms", ("es", "pt", "en"), exonym_names),
     Rule("pivot_words", ("pt",), pivot_words),
+    Rule("ao1990", ("pt",), ao1990),
 )
 
 

@@ -81,3 +81,26 @@ def test_the_spanish_verb_left_by_the_pivot_is_portuguese_in_the_draft(apertium)
 
     assert "colapsaron" in draft(apertium, text, "en", "pt", only=())
     assert "colapsaram" in draft(apertium, text, "en", "pt", only={"pivot_words"})
+
+
+def test_european_portuguese_follows_the_1990_agreement():
+    ctx = postedit.Context("x", "es", "pt", variant="pt")
+    text = "A protecção do objectivo, a acção do director e o facto."
+
+    assert postedit.ao1990(text, ctx) == "A proteção do objetivo, a ação do diretor e o facto."
+    assert postedit.ao1990(text, postedit.Context("x", "es", "pt")) == text  # pt_BR untouched
+
+
+def test_a_european_portuguese_draft_is_spelled_as_the_agreement_says():
+    from prensa.translation.engines.apertium import ApertiumEngine
+
+    european = ApertiumEngine(portuguese_variant="pt")
+    text = "La protección del objetivo es una acción del director."
+
+    before = Pipeline(engines=[european], check=False, rules=frozenset())
+    after = Pipeline(engines=[european], check=False, rules=frozenset({"ao1990"}))
+
+    assert "protecção" in before.translate_blocks([text], "es", "pt").blocks[0].text
+    assert after.translate_blocks([text], "es", "pt").blocks[0].text == (
+        "A proteção do objetivo é uma ação do diretor."
+    )

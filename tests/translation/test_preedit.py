@@ -139,3 +139,35 @@ def test_the_wire_story_keeps_its_arabic_names_and_figures(apertium, target):
     for figure in WIRE_FIGURES:
         assert figure in text
     assert "250.000" in text
+
+
+def test_words_apertium_does_not_know_get_a_plainer_english_word():
+    text = "A truce brokered by Moscow left the talks stalemated and the city in tatters."
+
+    assert preedit.supplement(text) == (
+        "A truce negotiated by Moscow left the talks blocked and the city in ruins."
+    )
+    assert preedit.supplement("He met Brokered Smith.") == "He met Brokered Smith."
+
+
+def test_unknown_news_words_are_translated_not_left_in_english(apertium):
+    text = "Lawmakers said the truce was brokered by Moscow."
+
+    before = draft(apertium, text, "es", only=())
+    after = draft(apertium, text, "es", only={"supplement"})
+
+    assert "brokered" in before and "Lawmakers" in before
+    assert after == "Los legisladores dijeron que la tregua estuvo negociada por Moscú."
+
+
+def test_the_supplementary_list_says_how_it_was_built():
+    head = (preedit.Path(preedit.__file__).parent / "data" / "en_supplement.tsv").read_text()
+
+    assert "newstest" in head and "not FLORES" in head
+
+
+def test_rules_are_chosen_by_name():
+    assert rules.parse("none") == frozenset()
+    assert rules.parse("all,-titles") == frozenset(rules.ALL) - {"titles"}
+    with pytest.raises(ValueError, match="unknown rule"):
+        rules.parse("nonsense")
