@@ -20,7 +20,7 @@ paragraphs (headline and standfirst count as paragraphs too) and returns a
   engine itself could not translate (`engine`), names that did not come through
   (added to `names`), numbers glued to words (`glued`).
 
-The desk shows failed checks next to the paragraph and blocks "mark reviewed"
+The desk shows failed checks next to the paragraph and blocks confirming it
 until they are acknowledged (part B); nothing here touches the database.
 """
 

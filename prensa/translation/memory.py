@@ -150,7 +150,7 @@ class DatabaseMemory:
         target: str,
         approved_at: datetime | None = None,
     ) -> None:
-        """Store (or replace) an approved translation; the desk calls this on "mark reviewed"."""
+        """Store (or replace) an approved translation; the desk calls this when a person confirms a paragraph."""
         from django.utils import timezone
 
         from prensa.translation.models import TranslationMemoryEntry
