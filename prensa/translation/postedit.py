@@ -33,11 +33,9 @@ class Context:
 
 # --- quotes ----------------------------------------------------------------------------------
 # Spanish news copy quotes with «», the comma and full stop after the closing mark
-# («No nos iremos», dijo); Portuguese keeps "" with the comma outside; English puts
-# the comma inside ("We will not leave," he said). Apertium copies the source's habit.
+# («No nos iremos», dijo); Portuguese keeps "" with the comma outside; English uses "".
+# Apertium copies the source's habit.
 _STRAIGHT_PAIR = re.compile(r'"([^"\n]+)"')
-_INSIDE = re.compile(r"([,.])([»\"”])(?=\s|$)")
-_OUTSIDE = re.compile(r'([»"”]),(?=\s)')
 
 
 def quotes(text: str, context: Context) -> str:
@@ -49,9 +47,9 @@ def quotes(text: str, context: Context) -> str:
     if context.target == "pt":
         text = text.replace("«", '"').replace("»", '"')
         return re.sub(r',(["”])(?=\s)', r"\1,", text)
-    # English
-    text = text.replace("«", '"').replace("»", '"')
-    return _OUTSIDE.sub(r",\1", text)
+    # English: the angle marks of a Spanish source become "" (moving the comma inside
+    # lost chrF2 on FLORES, so it stays where the engine put it)
+    return text.replace("«", '"').replace("»", '"')
 
 
 # --- exonyms ---------------------------------------------------------------------------------

@@ -310,12 +310,14 @@ class Protector:
                 and statuses[-1] is WordStatus.COMMON
                 and text.split()[-1].lower() not in _HEADS
             )
-            # through Spanish, a name the first stage keeps is a phrase to the second
+            # through Spanish, a Brazilian or Portuguese town the first stage keeps is a
+            # phrase to the second ("Porto Alegre" → "Carry Merry")
             pivot = {self.source, self.target} == {"en", "pt"} and len(text.split()) > 1
             single = len(text.split()) == 1
             if single and self.source == "en":
                 common = False  # "Republic", "University", "Mobile" are towns too
-            if person or ((common or pivot) and places.is_place(text)):
+            lusophone = pivot and places.is_place(text, places.LUSOPHONE)
+            if person or lusophone or (common and places.is_place(text)):
                 found[i].append(Span(start, start + len(text), text, "name"))
         return found
 

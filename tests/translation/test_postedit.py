@@ -28,10 +28,10 @@ def test_portuguese_quotes_keep_straight_marks_with_the_comma_after_them():
     assert postedit.quotes(text, context(target="pt")) == '"Não vamos sair", disse o comandante.'
 
 
-def test_english_quotes_take_the_comma_inside():
+def test_english_quotes_are_straight_double_marks():
     text = "«We will not leave», said the commander."
 
-    assert postedit.quotes(text, context(target="en")) == '"We will not leave," said the commander.'
+    assert postedit.quotes(text, context(target="en")) == '"We will not leave", said the commander.'
 
 
 def test_a_quote_in_an_english_story_reads_as_spanish_news_copy(apertium):
