@@ -184,6 +184,10 @@ _HEADS = frozenset(
         "foundation",
     ]
 )
+_FUNCTION_WORDS = frozenset(
+    ["o", "a", "os", "as", "no", "na", "nos", "nas", "do", "da", "dos", "das", "de", "em", "um", "uma", "el", "la", "los", "las", "del", "en", "un", "una", "al", "y", "e", "con", "com", "por", "para"]
+)
+_PLACE_WORDS = frozenset(["em", "de", "a", "para", "até", "entre", "desde", "en", "hasta"])
 _CONNECTORS = frozenset(["da", "de", "do", "das", "dos", "del", "de", "la", "los"])
 _OPENING = re.compile(r"^[\s\"'“‘«¿¡(\[—–-]*")
 
@@ -254,7 +258,9 @@ class Protector:
 
     def _name_spans(self, sentences: Sequence[str], fixed: list[list[Span]]) -> list[list[Span]]:
         found = self._policy_name_spans(sentences, fixed)
-        if "place_names" in self.rules and self.engine is not None:
+        # English copy lost chrF2 with it (FLORES); a Portuguese or Spanish newsroom's
+        # towns and people are what Apertium translates word by word
+        if "place_names" in self.rules and self.engine is not None and self.source != "en":
             taken = [f + n for f, n in zip(fixed, found, strict=True)]
             for spans, extra in zip(found, self._place_spans(sentences, taken), strict=True):
                 spans += extra
@@ -297,26 +303,38 @@ class Protector:
             return found
         for (i, start, text), units in zip(candidates, analyses, strict=True):
             statuses = [st for surface, st in units if surface[:1].isupper()]
-            common = WordStatus.COMMON in statuses
-            # "Ana Prado", "Emma Stone": a first name, then a surname that is a word
+            words = text.split()
+            before = sentences[i][:start].rstrip()
+            previous = before.rsplit(None, 1)[-1].lower() if before else ""
+            # "Ana Prado", "Emma Stone": a first name, then a surname that is a word;
+            # not "Egito Antigo", "França Livre" (a country and an adjective)
             person = (
                 len(statuses) in (2, 3)
-                and len(statuses) == len(text.split())
+                and len(statuses) == len(words)
+                and statuses[-1] is WordStatus.COMMON
+                and words[-1].lower() not in _HEADS
+                and not gazetteer.renderings(words[0], self.source, self.target)
                 and (
                     statuses[0] is WordStatus.PROPER_NOUN
-                    # "Rui Campos": a first name Apertium's pt/es dictionary lacks
-                    or (statuses[0] is WordStatus.UNKNOWN and self.source != "en")
+                    # "Rui Campos": a first name Apertium's pt/es dictionary lacks, not
+                    # after an article or a preposition ("no Slalom Gigante")
+                    or (
+                        statuses[0] is WordStatus.UNKNOWN
+                        and len(statuses) == 2
+                        and previous not in _FUNCTION_WORDS
+                    )
                 )
-                and statuses[-1] is WordStatus.COMMON
-                and text.split()[-1].lower() not in _HEADS
             )
             # through Spanish, a Brazilian or Portuguese town the first stage keeps is a
             # phrase to the second ("Porto Alegre" → "Carry Merry")
-            pivot = {self.source, self.target} == {"en", "pt"} and len(text.split()) > 1
-            single = len(text.split()) == 1
-            if single and self.source == "en":
-                common = False  # "Republic", "University", "Mobile" are towns too
+            pivot = {self.source, self.target} == {"en", "pt"} and len(words) > 1
             lusophone = pivot and places.is_place(text, places.LUSOPHONE)
+            # a one-word town only where a place is expected: "em Encantado", "a Estrela",
+            # "Encantado e Arroio do Meio"; not "o Natal", "o movimento Mau"
+            after = sentences[i][start + len(text) :].lstrip()
+            listed = bool(re.match(r"(?:e|y|,)\s+[A-ZÀ-Þ]", after))
+            placed = len(words) > 1 or previous in _PLACE_WORDS or listed
+            common = WordStatus.COMMON in statuses and placed
             if person or lusophone or (common and places.is_place(text)):
                 found[i].append(Span(start, start + len(text), text, "name"))
         return found

@@ -50,8 +50,8 @@ def test_a_first_name_and_a_surname_that_is_a_word_are_kept_together(apertium):
 
 
 def test_names_of_institutions_and_countries_stay_translatable(apertium):
-    (protected,) = Protector("en", "es", engine=apertium, rules=frozenset({"place_names"})).protect(
-        ["He spoke at the Nobel Committee in the United States and in Brazil."]
+    (protected,) = Protector("pt", "en", engine=apertium, rules=frozenset({"place_names"})).protect(
+        ["Ele falou no Comitê Nobel, no Museu Anne Frank, nos Estados Unidos e na Síria."]
     )
 
     assert protected.names == ()
