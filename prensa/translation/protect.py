@@ -184,9 +184,11 @@ _HEADS = frozenset(
         "foundation",
     ]
 )
-_FUNCTION_WORDS = frozenset(
-    ["o", "a", "os", "as", "no", "na", "nos", "nas", "do", "da", "dos", "das", "de", "em", "um", "uma", "el", "la", "los", "las", "del", "en", "un", "una", "al", "y", "e", "con", "com", "por", "para"]
+_ARTICLES_AND_PREPOSITIONS = (
+    "o a os as no na nos nas do da dos das de em um uma "
+    "el la los las del en un una al y e con com por para"
 )
+_FUNCTION_WORDS = frozenset(_ARTICLES_AND_PREPOSITIONS.split())
 _PLACE_WORDS = frozenset(["em", "de", "a", "para", "até", "entre", "desde", "en", "hasta"])
 _CONNECTORS = frozenset(["da", "de", "do", "das", "dos", "del", "de", "la", "los"])
 _OPENING = re.compile(r"^[\s\"'“‘«¿¡(\[—–-]*")
