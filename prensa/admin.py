@@ -27,7 +27,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import SuspiciousOperation, ValidationError
-from django.db import models
+from django.db import DataError, models
 from django.http import HttpRequest, HttpResponse
 
 from prensa.lib.redirects import is_site_url
@@ -111,10 +111,13 @@ class TamperProof(CheckedFormFields):
     def get_changelist_instance(self, request: HttpRequest):  # type: ignore[no-untyped-def]
         # Building the changelist runs its query: a lookup value the database or datetime
         # cannot take surfaces here, and Django answers IncorrectLookupParameters with
-        # a redirect to the list marked ?e=1.
+        # a redirect to the list marked ?e=1. PostgreSQL refuses a NUL character in any
+        # text (SQLite takes it): refused here, before a query, for every database.
+        if any("\x00" in value for values in request.GET.lists() for value in values[1]):
+            raise IncorrectLookupParameters("A NUL character in the list's parameters")
         try:
             return super().get_changelist_instance(request)  # type: ignore[misc]
-        except (ValueError, OverflowError, ValidationError) as error:
+        except (ValueError, OverflowError, ValidationError, DataError) as error:
             raise IncorrectLookupParameters(error) from error
 
     def response_action(self, request: HttpRequest, queryset: models.QuerySet) -> HttpResponse:
