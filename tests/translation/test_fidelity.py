@@ -285,3 +285,32 @@ def test_a_sentence_longer_than_the_window_is_cut_between_words_and_joins_back()
     assert len(sentences) > 1
     assert "".join(s.text + s.after for s in sentences) == text
     assert all(s.text.startswith("palavra") and s.text.endswith("palavra") for s in sentences)
+
+
+def test_it_follows_a_quotes_speaker_across_an_apposition():
+    source = [
+        "“The planes came at night,” Ammar Al-Selmo, the head of the rescue service in the "
+        "east, told Prensa Wire."
+    ]
+    target = [
+        "“Os aviões vieram à noite”, A o-Selmo, o chefe do serviço de resgate no leste, "
+        "disse à Prensa Wire."
+    ]
+
+    (check,) = check_fidelity(source, target, "en", "pt").failed
+
+    by_check = {i.check: i for i in check.issues}
+    assert "Ammar Al-Selmo" in by_check["attribution"].missing
+
+
+def test_it_flags_a_number_written_as_a_word_that_the_draft_lost():
+    source = ["The nearly six-year-old rebellion left three towns empty."]
+
+    glued = check_fidelity(source, ["A rebelióndeseisaños deixou três cidades vazias."], "en", "pt")
+    kept = check_fidelity(
+        source, ["A rebelião de quase seis anos deixou 3 cidades vazias."], "en", "pt"
+    )
+
+    (numbers,) = [i for i in glued.failed[0].issues if i.check == "numbers"]
+    assert numbers.missing == ("six",)
+    assert not [i for p in kept.paragraphs for i in p.issues if i.check == "numbers"]
