@@ -75,6 +75,13 @@ def source_of(story) -> Edition:
     return Edition.objects.get(story=story, language=story.source_language)
 
 
+def rows(edition: Edition) -> list:
+    """An edition's desk segments, in order."""
+    from prensa.desk.models import Segment
+
+    return list(Segment.objects.filter(edition=edition).order_by("position"))
+
+
 def run_worker() -> None:
     """Run queued tasks with the real worker, in this thread, until none is ready.
 

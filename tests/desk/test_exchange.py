@@ -18,11 +18,11 @@ from prensa.desk.exchange import (
     ImportMemory,
     ImportRefused,
 )
-from prensa.desk.models import Segment, SegmentState
+from prensa.desk.models import SegmentState
 from prensa.newsroom.models import Edition
 from prensa.translation.memory import DatabaseMemory
 from prensa.translation.models import TranslationMemoryEntry
-from tests.desk.conftest import source_of
+from tests.desk.conftest import rows, source_of
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +30,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def draft(english_story):
     return DraftEdition(english_story, "pt").execute()
-
-
-def rows(edition):
-    return list(Segment.objects.filter(edition=edition).order_by("position"))
 
 
 def translated_by_a_cat_tool(data: bytes, texts: dict[int, str]) -> bytes:

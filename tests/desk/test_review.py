@@ -13,9 +13,9 @@ from prensa.desk.actions import (
     source_version,
     text_version,
 )
-from prensa.desk.models import Segment
 from prensa.newsroom.models import Edition
 from prensa.translation.models import TranslationMemoryEntry
+from tests.desk.conftest import rows
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +23,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def draft(english_story):
     return DraftEdition(english_story, "es").execute()
-
-
-def rows(edition):
-    return list(Segment.objects.filter(edition=edition).order_by("position"))
 
 
 def confirm(row, user, acknowledge=False):

@@ -18,6 +18,7 @@ from prensa.desk.models import EditionEvent, Segment
 from prensa.desk.states import cell_for
 from prensa.newsroom.models import Edition
 from prensa.translation.models import TranslationMemoryEntry
+from tests.desk.conftest import rows
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +26,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def draft(english_story):
     return DraftEdition(english_story, "es").execute()
-
-
-def rows(edition):
-    return list(Segment.objects.filter(edition=edition).order_by("position"))
 
 
 def confirm(row, user):

@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prensa.desk.actions import DraftEdition, SaveSegment, text_version
-from prensa.desk.models import Segment
 from prensa.desk.terminology import (
     TERMINOLOGY,
     ReapplyTerm,
@@ -16,6 +15,7 @@ from prensa.desk.terminology import (
 )
 from prensa.newsroom.models import Edition
 from prensa.translation.models import GlossaryEntry
+from tests.desk.conftest import rows
 from tests.factories import make_story
 
 from .conftest import run_worker
@@ -49,10 +49,6 @@ def portuguese_story(db):
 def spanish(portuguese_story):
     """The machine draft, made before the glossary knew the term: 'listo-socorro'."""
     return DraftEdition(portuguese_story, "es").execute()
-
-
-def rows(edition):
-    return list(Segment.objects.filter(edition=edition).order_by("position"))
 
 
 def by_text(edition, fragment):
