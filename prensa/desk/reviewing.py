@@ -111,6 +111,7 @@ class ReviewRow:
     segment: Segment
     diff: SafeString | None
     kept: str | None
+    terms: dict[str, list[str]] | None = None  # glossary terms per side (terminology.term_spans)
 
     @property
     def version(self) -> str:
@@ -128,14 +129,22 @@ class ReviewRow:
     def reasons(self) -> list[str]:
         return [describe(issue) for issue in self.segment.issues]
 
+    def _terms(self, side: str) -> list[str]:
+        return list((self.terms or {}).get(side, ()))
+
     @property
     def marked_source(self) -> SafeString:
-        return risk.mark(self.segment.source_text, risk.spans(self.segment.issues, "source"))
+        return risk.mark(
+            self.segment.source_text,
+            risk.spans(self.segment.issues, "source"),
+            self._terms("source"),
+        )
 
     @property
     def marked_target(self) -> SafeString | None:
-        """The translation with its flagged words marked, or None when no word is flagged."""
-        words = risk.spans(self.segment.issues, "target")
-        if not words:
+        """The translation with its flagged words and glossary terms marked, or None when
+        there is neither."""
+        words, terms = risk.spans(self.segment.issues, "target"), self._terms("target")
+        if not words and not terms:
             return None
-        return risk.mark(self.segment.text, words)
+        return risk.mark(self.segment.text, words, terms)

@@ -67,16 +67,22 @@ def spans(issues: Iterable[dict], side: str) -> list[str]:
     return sorted(words, key=lambda word: (-len(word), word))
 
 
-def mark(text: str, words: list[str]) -> SafeString:
-    """`text`, escaped, with each whole-word occurrence of `words` inside <mark>."""
-    if not words:
+def mark(text: str, words: list[str], terms: list[str] = ()) -> SafeString:  # type: ignore[assignment]
+    """`text`, escaped, with each whole-word occurrence of `words` (flagged) inside <mark>,
+    and of glossary `terms` inside <mark class="term">; a flag wins over a term."""
+    flagged = set(words)
+    every = sorted({*words, *terms}, key=len, reverse=True)  # longest first
+    if not every:
         return format_html("{}", text)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in every) + r")(?!\w)")
     pieces: list[SafeString] = []
     end = 0
     for match in pattern.finditer(text):
         pieces.append(format_html("{}", text[end : match.start()]))
-        pieces.append(format_html("<mark>{}</mark>", match.group()))
+        if match.group() in flagged:
+            pieces.append(format_html("<mark>{}</mark>", match.group()))
+        else:
+            pieces.append(format_html('<mark class="term">{}</mark>', match.group()))
         end = match.end()
     pieces.append(format_html("{}", text[end:]))
     return format_html_join("", "{}", ((piece,) for piece in pieces))

@@ -140,6 +140,8 @@ def _review_page(
         except (ActionError, TranslationError) as exc:  # e.g. no engine for the pair
             problem = exc.message
     kept = kept or {}
+    extras = review_extras(request.user, story, language, rows)
+    term_spans = extras.get("term_spans", {}) if extras else {}
     return render(
         request,
         "desk/review.html",
@@ -151,7 +153,9 @@ def _review_page(
             "source": source,
             "problem": problem,
             "segments": [
-                reviewing.ReviewRow(row, _source_diff(row), kept.get(row.pk))
+                reviewing.ReviewRow(
+                    row, _source_diff(row), kept.get(row.pk), term_spans.get(row.pk)
+                )
                 for row in view.shown(rows)
             ],
             "has_segments": bool(rows),
@@ -172,7 +176,7 @@ def _review_page(
                 and segments.composed_differs(edition, rows)
             ),
             # Terminology check, term spans and questions for the author (desk/_queries.html).
-            "desk_extras": review_extras(request.user, story, language, rows),
+            "desk_extras": extras,
         },
         status=status,
     )

@@ -251,3 +251,16 @@ def test_a_tampered_term_id_is_a_404(client, editor):
     client.force_login(editor)
     assert client.get(reverse("desk:term_apply", args=[999999])).status_code == 404
     assert client.get("/desk/terms/99999999999999999999/apply/").status_code == 404
+
+
+def test_the_review_page_marks_the_term_on_both_sides(client, spanish, translator):
+    add_term()
+    ReapplyTerm(GlossaryEntry.objects.get()).execute()
+    client.force_login(translator)
+
+    page = client.get(
+        reverse("desk:review", kwargs={"story_id": spanish.story_id, "language": "es"})
+    ).content.decode()
+
+    assert '<mark class="term">pronto-socorro</mark>' in page
+    assert f'<mark class="term">{RENDERING}</mark>' in page
