@@ -20,6 +20,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from django.conf import settings
@@ -72,9 +75,37 @@ def engine_names_for(source: str, target: str) -> list[str]:
     return list(table.get(f"{source}-{target}", table.get("*", [])))
 
 
+_VARIANT: ContextVar[str | None] = ContextVar("portuguese_variant", default=None)
+
+# Language tags the CLI takes for a Portuguese target: the variant, then the language.
+PORTUGUESE_TAGS = {"pt-BR": "pt_BR", "pt-PT": "pt"}
+
+
+@contextmanager
+def variant(value: str | None) -> Iterator[None]:
+    """Draft in this Portuguese variant inside the block (`--to pt-PT`), whatever the setting."""
+    token = _VARIANT.set(value)
+    try:
+        yield
+    finally:
+        _VARIANT.reset(token)
+
+
+def split_language_tag(tag: str) -> tuple[str, str | None]:
+    """`"pt-PT"` → `("pt", "pt")`, `"pt-BR"` → `("pt", "pt_BR")`, `"es"` → `("es", None)`."""
+    for known, value in PORTUGUESE_TAGS.items():
+        if tag.lower() == known.lower():
+            return "pt", value
+    return tag, None
+
+
 def portuguese_variant() -> str:
     """`"pt_BR"` or `"pt"` (European Portuguese)."""
-    value = _setting("PRENSA_PORTUGUESE_VARIANT") or env_str("PRENSA_PORTUGUESE_VARIANT", "pt_BR")
+    value = (
+        _VARIANT.get()
+        or _setting("PRENSA_PORTUGUESE_VARIANT")
+        or env_str("PRENSA_PORTUGUESE_VARIANT", "pt_BR")
+    )
     value = str(value).replace("-", "_")
     if value == "pt_PT":
         value = "pt"

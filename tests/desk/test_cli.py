@@ -54,3 +54,25 @@ def test_a_failed_draft_exits_non_zero_with_the_reason(english_story, settings, 
         call_command("translate", str(english_story.pk), "--to", "pt")
     assert "No translation engine" in capsys.readouterr().out
     assert not Segment.objects.exists()
+
+
+def test_translate_to_pt_pt_drafts_the_portuguese_edition_in_the_european_variant(settings):
+    from io import StringIO
+
+    from tests.factories import make_story
+
+    settings.PRENSA_PORTUGUESE_VARIANT = "pt_BR"
+    story = make_story(languages=("en",), source_language="en")
+    source = story.edition_for("en")
+    source.headline, source.standfirst = "Sectors of the city", ""
+    source.body = "The sectors of the city will be protected."
+    source.save()
+
+    call_command("translate", str(story.pk), "--to", "pt-PT", stdout=StringIO())
+
+    assert "sectores" in Edition.objects.get(story=story, language="pt").body
+
+
+def test_translate_refuses_a_variant_it_does_not_know(english_story):
+    with pytest.raises(CommandError, match="pt-PT"):
+        call_command("translate", str(english_story.pk), "--to", "pt-AO")

@@ -92,3 +92,17 @@ def test_an_unsupported_pair_is_a_clear_error(story, settings):
 def test_an_unknown_target_language_is_refused(story):
     with pytest.raises(CommandError, match="unknown language"):
         run(str(story), "--from", "en", "--to", "fr")
+
+
+def test_pt_pt_drafts_european_portuguese_whatever_the_setting(tmp_path, settings):
+    settings.PRENSA_MT_ENGINES = {"*": ["apertium"]}
+    settings.PRENSA_PORTUGUESE_VARIANT = "pt_BR"
+    path = tmp_path / "sectors.md"
+    path.write_text("Sectors of the city\n\nThe sectors of the city will be protected.\n")
+
+    european, _ = run(str(path), "--from", "en", "--to", "pt-PT", "--print")
+    brazilian, _ = run(str(path), "--from", "en", "--to", "pt-BR", "--print")
+
+    assert "sectores" in european and "setores" not in european
+    assert "setores" in brazilian
+    assert "protecção" not in european  # the 1990 Agreement's spelling, not Apertium's

@@ -22,10 +22,19 @@ def find_story(reference: str) -> Story:
 
 
 def parse_languages(value: str, story: Story) -> list[str]:
-    from prensa.lib.languages import codes
+    return [language for language, _ in parse_targets(value, story)]
 
-    wanted = [code.strip() for code in value.split(",") if code.strip()]
-    unknown = [code for code in wanted if code not in codes()]
+
+def parse_targets(value: str, story: Story) -> list[tuple[str, str | None]]:
+    """`--to` as (language, Portuguese variant or None): `pt-PT` drafts European Portuguese."""
+    from prensa.lib.languages import codes
+    from prensa.translation.conf import split_language_tag
+
+    wanted = [split_language_tag(code.strip()) for code in value.split(",") if code.strip()]
+    unknown = [code for code, _ in wanted if code not in codes()]
     if unknown:
-        raise CommandError(f"Unknown language(s): {', '.join(unknown)}. Use {', '.join(codes())}.")
-    return wanted or [code for code in codes() if code != story.source_language]
+        raise CommandError(
+            f"Unknown language(s): {', '.join(unknown)}. Use {', '.join(codes())} "
+            "(pt-BR or pt-PT for a Portuguese variant)."
+        )
+    return wanted or [(code, None) for code in codes() if code != story.source_language]

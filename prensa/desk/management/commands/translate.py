@@ -4,9 +4,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from prensa.desk.actions import ActionError, DraftEdition
 from prensa.desk.segments import load
+from prensa.translation import conf
 from prensa.translation.errors import TranslationError
 
-from ._story import find_story, parse_languages
+from ._story import find_story, parse_targets
 
 
 class Command(BaseCommand):
@@ -15,17 +16,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument("story", help="Story id, key, or the slug of any of its editions.")
         parser.add_argument(
-            "--to", default="", help="Comma-separated languages (default: all others)."
+            "--to",
+            default="",
+            help="Comma-separated languages (default: all others); pt-PT or pt-BR picks the "
+            "Portuguese variant for this draft.",
         )
         parser.add_argument("--json", action="store_true", help="Print the summary as JSON.")
 
     def handle(self, *args, story: str, to: str, json: bool, **options) -> None:  # type: ignore[no-untyped-def]
         found = find_story(story)
         results, failed = [], False
-        for language in parse_languages(to, found):
+        for language, variant in parse_targets(to, found):
             action = DraftEdition(found, language)
             try:
-                edition = action.execute()
+                with conf.variant(variant):
+                    edition = action.execute()
             except (ActionError, TranslationError) as exc:
                 failed = True
                 results.append({"language": language, "ok": False, "error": exc.message})

@@ -16,6 +16,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from prensa.translation import conf
+from prensa.translation.conf import split_language_tag
 from prensa.translation.engines import LANGUAGES, build_engine
 from prensa.translation.errors import TranslationError
 from prensa.translation.glossary import Glossary
@@ -34,7 +36,10 @@ class Command(BaseCommand):
         parser.add_argument("file", help="UTF-8 text or Markdown: headline, blank line, paragraphs")
         parser.add_argument("--from", dest="source", required=True, choices=LANGUAGES)
         parser.add_argument(
-            "--to", dest="targets", required=True, help="comma-separated languages, e.g. pt,es"
+            "--to",
+            dest="targets",
+            required=True,
+            help="comma-separated languages, e.g. pt,es (pt-PT or pt-BR for a Portuguese variant)",
         )
         parser.add_argument("--glossary", help="TOML glossary (see docs/translation.md)")
         parser.add_argument(
@@ -55,7 +60,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
         source = options["source"]
-        targets = [t.strip() for t in options["targets"].split(",") if t.strip()]
+        tagged = [split_language_tag(t.strip()) for t in options["targets"].split(",") if t.strip()]
+        targets = [t for t, _ in tagged]
+        variants = dict(tagged)
         unknown = [t for t in targets if t not in LANGUAGES]
         if not targets or unknown:
             raise CommandError(
@@ -70,16 +77,19 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {exc}") from None
 
         try:
-            pipeline = Pipeline(
-                engines=self._engines(options["engine"]),
-                memory=InMemoryMemory(),
-                glossary=Glossary.from_toml(options["glossary"])
-                if options["glossary"]
-                else Glossary(),
+            memory = InMemoryMemory()
+            glossary = (
+                Glossary.from_toml(options["glossary"]) if options["glossary"] else Glossary()
             )
             document = Document.from_text(text)
             # All targets first: nothing is written unless every translation succeeded.
-            translations = [pipeline.translate(document, source, target) for target in targets]
+            translations = []
+            for target in targets:
+                # Engines are built inside: `pt-PT` sets the variant they are made with.
+                with conf.variant(variants.get(target)):
+                    engines = self._engines(options["engine"])
+                    pipeline = Pipeline(engines=engines, memory=memory, glossary=glossary)
+                    translations.append(pipeline.translate(document, source, target))
         except TranslationError as error:
             raise CommandError(error.message) from None
 
