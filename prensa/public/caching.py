@@ -8,10 +8,18 @@ the next request renders afresh and a request racing the commit cannot keep the 
 page. Each stored page also expires after PRENSA_PAGE_MAX_AGE seconds, which bounds how
 late a scheduled publication appears, and how long another web process lags when each
 process has its own in-memory cache (with Redis they share one generation).
+
+Every reader page also carries HTTP validators, computed here once when it is rendered and
+kept with it: a weak ETag from its bytes (weak, because compression middleware changes the
+bytes but not the page) and a Last-Modified (the view's own, else when it was rendered).
+A conditional GET that matches them (If-None-Match, else If-Modified-Since) is answered
+304, from the stored page, without rendering it. Only reader pages get validators: admin,
+desk and comment pages are per user and never answer 304.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -20,14 +28,24 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 
 from . import seo
 
 GENERATION_KEY = "prensa:pages:generation"
 # Headers a stored page keeps; middleware adds the rest (CSP, security) on every request.
-_KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "Last-Modified")
+_KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Cache-Control",
+    "Vary",
+    "Last-Modified",
+    "ETag",
+)
+
+_PAGE_NUMBERS = ("page", "p")
 
 
 def reader_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -44,14 +62,14 @@ def reader_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         if key is not None:
             stored = cache.get(key)
             if stored is not None:
-                return _rebuild(stored)
+                return _conditional(request, _rebuild(stored))
         with seo.addressed_as(request):
             response = view(request, *args, **kwargs)
         if response.status_code == 200:
             max_age = settings.PRENSA_PAGE_MAX_AGE
             patch_cache_control(response, public=True, max_age=max_age, s_maxage=max_age * 5)
-            if key is not None and not response.streaming:
-                _store_when_rendered(response, key, max_age)
+            if not response.streaming:
+                return _validate_when_rendered(request, response, key, max_age)
         return response
 
     return wrapped
@@ -87,9 +105,10 @@ def _key(request: HttpRequest) -> str | None:
     """Where this request's page is stored; None for what is not worth storing."""
     if not settings.PRENSA_PAGE_CACHE or request.method != "GET":
         return None
-    # Listings' page numbers are worth keeping; other query strings (search, junk) are not.
-    if any(name != "page" for name in request.GET) or not all(
-        value.isdigit() for value in request.GET.getlist("page")
+    # Listings' and sitemaps' page numbers are worth keeping; other query strings
+    # (search, junk) are not.
+    if any(name not in _PAGE_NUMBERS for name in request.GET) or not all(
+        value.isdigit() for name in _PAGE_NUMBERS for value in request.GET.getlist(name)
     ):
         return None
     # Pages name their own address in absolute URLs: in development that may be the request's.
@@ -97,15 +116,38 @@ def _key(request: HttpRequest) -> str | None:
     return f"prensa:page:{_generation()}:{host}{request.get_full_path()}"
 
 
-def _store_when_rendered(response: HttpResponse, key: str, max_age: int) -> None:
-    def store(rendered: HttpResponse) -> None:
-        headers = {name: rendered[name] for name in _KEPT_HEADERS if rendered.has_header(name)}
-        cache.set(key, (rendered.status_code, rendered.content, headers), max_age)
+def _validate_when_rendered(
+    request: HttpRequest, response: HttpResponse, key: str | None, max_age: int
+) -> HttpResponse:
+    """Give the rendered page its validators, store it, and answer the request's conditions."""
+
+    def finish(rendered: HttpResponse) -> HttpResponse:
+        if not rendered.has_header("ETag"):
+            digest = hashlib.blake2b(rendered.content, digest_size=16).hexdigest()
+            rendered["ETag"] = f'W/"{digest}"'
+        if not rendered.has_header("Last-Modified"):
+            rendered["Last-Modified"] = http_date()
+        if key is not None:
+            headers = {name: rendered[name] for name in _KEPT_HEADERS if rendered.has_header(name)}
+            cache.set(key, (rendered.status_code, rendered.content, headers), max_age)
+        return _conditional(request, rendered)
 
     if getattr(response, "is_rendered", True):
-        store(response)
-    else:  # a TemplateResponse (the sitemap) renders after the view returns
-        response.add_post_render_callback(store)
+        return finish(response)
+    # A TemplateResponse (the sitemaps) renders after the view returns; what the callback
+    # returns (a 304) replaces it.
+    response.add_post_render_callback(finish)
+    return response
+
+
+def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """The page itself, or a 304 when the reader's copy is still this one."""
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
+    )
 
 
 def _rebuild(stored: tuple[int, bytes, dict[str, str]]) -> HttpResponse:

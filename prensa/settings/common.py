@@ -43,6 +43,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # zstd, brotli or gzip, as the client accepts, on what Django serves (not static files:
+    # WhiteNoise answers those above, precompressed). Adds Vary: Accept-Encoding.
+    "compression_middleware.middleware.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "prensa.public.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
