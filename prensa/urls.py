@@ -6,21 +6,24 @@ from django.urls import include, path, register_converter
 from prensa.lib.numbers import IdConverter
 from prensa.public.caching import reader_page
 from prensa.public.middleware import language_independent
-from prensa.public.sitemaps import SITEMAPS
-from prensa.public.views import favicon, news_sitemap, robots_txt
+from prensa.public.sitemaps import SITEMAPS, news_sitemap, news_sitemap_file, sitemap_index
+from prensa.public.views import favicon, robots_txt
 
 register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("desk/", include("prensa.desk.urls")),
+    # Sitemap indexes, and their files (news first: "news-1" would match <section>).
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-news.xml", news_sitemap, name="news_sitemap"),
+    path("sitemap-news-<int:page>.xml", news_sitemap_file, name="news_sitemap_file"),
     path(
-        "sitemap.xml",
+        "sitemap-<slug:section>.xml",
         language_independent(reader_page(sitemap_views.sitemap)),
         {"sitemaps": SITEMAPS},
-        name="sitemap",
+        name="sitemap_section",
     ),
-    path("sitemap-news.xml", news_sitemap, name="news_sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon),
 ]

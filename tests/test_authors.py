@@ -106,7 +106,7 @@ def test_the_author_page_names_its_editions_in_the_other_languages(client, ruth)
 
 
 def test_the_sitemap_lists_author_pages_with_their_alternates(client, ruth):
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-listings.xml").content.decode()
 
     for language in LANGUAGES:
         assert BASE + ruth.get_absolute_url(language) in body

@@ -45,7 +45,10 @@ def reader_documents(client, story, **headers) -> dict[str, str]:  # type: ignor
         "feed": reverse_in("pt", "public:feed"),
         "atom": reverse_in("es", "public:feed_atom"),
         "sitemap": reverse("sitemap"),
+        "sitemap of articles": reverse("sitemap_section", kwargs={"section": "articles"}),
+        "sitemap of listings": reverse("sitemap_section", kwargs={"section": "listings"}),
         "news sitemap": reverse("news_sitemap"),
+        "news sitemap file": reverse("news_sitemap_file", kwargs={"page": 1}),
         "robots": reverse("robots"),
     }
     documents = {}

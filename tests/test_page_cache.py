@@ -111,12 +111,20 @@ def test_searches_and_odd_query_strings_are_not_stored(client, django_assert_max
         assert len(captured) > 0, url
 
 
-def test_the_sitemap_is_stored_too(client, django_assert_num_queries):
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("sitemap"),
+        reverse("sitemap_section", kwargs={"section": "articles"}) + "?p=1",
+        reverse("news_sitemap_file", kwargs={"page": 1}),
+    ],
+)
+def test_the_sitemaps_are_stored_too(client, django_assert_num_queries, url):
     make_story()
-    first = client.get(reverse("sitemap"))
+    first = client.get(url)
 
     with django_assert_num_queries(0):
-        assert client.get(reverse("sitemap")).content == first.content
+        assert client.get(url).content == first.content
 
 
 def test_the_page_cache_can_be_turned_off(client, settings):

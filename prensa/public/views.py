@@ -4,7 +4,6 @@ Every view here is a `reader_page`: the same HTML for every anonymous reader,
 a constant number of queries whatever the archive's size.
 """
 
-from datetime import timedelta
 from itertools import groupby
 
 from django.conf import settings
@@ -14,7 +13,6 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
 
 from prensa.lib.languages import NATIVE_NAMES, codes, name_in_text, reverse_in
 from prensa.lib.numbers import positive_int
@@ -158,30 +156,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers and crawlers ask for /favicon.ico whatever a page names: point them to ours."""
     return HttpResponsePermanentRedirect(static("prensa/favicon.svg"))
-
-
-# What news search engines read: articles of the last two days, at most 1,000.
-NEWS_SITEMAP_WINDOW = timedelta(days=2)
-NEWS_SITEMAP_LIMIT = 1000
-
-
-@language_independent
-@reader_page
-def news_sitemap(request: HttpRequest) -> HttpResponse:
-    """The news sitemap extension: recent editions in every language, in one query."""
-    editions = (
-        Edition.objects.published()
-        .filter(published_at__gte=timezone.now() - NEWS_SITEMAP_WINDOW)
-        .select_related("story__section")
-        .order_by("-published_at", "-pk")[:NEWS_SITEMAP_LIMIT]
-    )
-    entries = [(seo.absolute(edition.get_absolute_url()), edition) for edition in editions]
-    return render(
-        request,
-        "public/news_sitemap.xml",
-        {"entries": entries, "publication": settings.PRENSA_SITE_NAME},
-        content_type="application/xml; charset=utf-8",
-    )
 
 
 def _published_article(language: str, slug: str) -> Edition | None:

@@ -208,6 +208,9 @@ PRENSA_PAGE_SIZE = env_int("PRENSA_PAGE_SIZE", 20)
 PRENSA_PAGE_MAX_AGE = env_int("PRENSA_PAGE_MAX_AGE", 60)
 # Keep rendered reader pages in Django's cache (see prensa/public/caching.py).
 PRENSA_PAGE_CACHE = env_bool("PRENSA_PAGE_CACHE", True)
+# URLs per sitemap file (the protocol's limit is 50,000) and per news sitemap file.
+PRENSA_SITEMAP_LIMIT = env_int("PRENSA_SITEMAP_LIMIT", 50_000)
+PRENSA_NEWS_SITEMAP_LIMIT = env_int("PRENSA_NEWS_SITEMAP_LIMIT", 1000)
 PRENSA_DEMO_NOTICE = env_bool("PRENSA_DEMO_NOTICE", False)
 # Where readers write to the newsroom (contact, corrections and privacy pages); unset: not shown.
 PRENSA_CONTACT_EMAIL = env_str("PRENSA_CONTACT_EMAIL", "")
