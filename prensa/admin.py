@@ -29,6 +29,7 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.db import DataError, models
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 
 from prensa.lib.redirects import is_site_url
 
@@ -147,7 +148,16 @@ def checked(admin_class: type) -> type:
 class PrensaAdminSite(admin.AdminSite):
     """The default admin site (set in prensa.apps.PrensaAdminConfig)."""
 
+    # Apps whose packages name them in English only ("Axes", "Tasks Database Backend"):
+    # named here, lazily, so the index and the breadcrumbs say it in the editor's language.
+    APP_NAMES = {"axes": _("Login attempts"), "django_tasks_database": _("Background tasks")}
+
     def register(self, model_or_iterable, admin_class=None, **options) -> None:  # type: ignore[no-untyped-def]
+        for model in (
+            [model_or_iterable] if isinstance(model_or_iterable, type) else model_or_iterable
+        ):
+            if model._meta.app_label in self.APP_NAMES:
+                model._meta.app_config.verbose_name = self.APP_NAMES[model._meta.app_label]
         super().register(model_or_iterable, checked(admin_class or admin.ModelAdmin), **options)
 
     def login(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:

@@ -1,10 +1,48 @@
+import re
+from functools import cache
+
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.http import HttpRequest
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from prensa.lib.markup import paragraphs
 
-from .models import Credit, Edition, Section, Story, StoryCredit, Tag
+from .models import LANGUAGE_CODES, Credit, Edition, Section, Story, StoryCredit, Tag
+
+# Shorter texts are left unchecked: a headline-length line can pass for another language.
+LANGUAGE_CHECK_MIN_WORDS = 8
+
+
+@cache
+def _language_identifier():  # type: ignore[no-untyped-def]
+    """py3langid restricted to the publishing languages (loaded once, ~0.7 s)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(LANGUAGE_CODES))
+    return identifier
+
+
+def detected_language(text: str) -> str | None:
+    """The publishing language `text` is written in, or None when too short to tell."""
+    if len(re.findall(r"\w+", text)) < LANGUAGE_CHECK_MIN_WORDS:
+        return None
+    language, _confidence = _language_identifier().classify(text)
+    return str(language)
+
+
+def language_name(code: str) -> str:
+    """The language's name in the editor's interface language ("inglês" for en in pt).
+
+    Portuguese and Spanish write language names in lower case within a sentence.
+    """
+    name = str(translation.get_language_info(code)["name_translated"])
+    return name.lower() if (translation.get_language() or "")[:2] in ("pt", "es") else name
 
 
 class EditionForm(forms.ModelForm):
@@ -48,7 +86,29 @@ class EditionForm(forms.ModelForm):
                     params={"current": current.first(), "expected": expected},
                 )
         self._keep_paragraph_count(cleaned)
+        self._check_body_language(cleaned)
         return cleaned
+
+    def _check_body_language(self, cleaned: dict) -> None:
+        """A body written in another language than the edition says is refused.
+
+        The desk drafts translations from the declared language: a Portuguese body marked
+        English would be sent to the engines as English and come back as nonsense.
+        """
+        declared, body = cleaned.get("language"), cleaned.get("body")
+        if not declared or not body or ("body" not in self.changed_data and self.instance.pk):
+            return
+        found = detected_language(body)
+        if found is not None and found != declared:
+            self.add_error(
+                "body",
+                _(
+                    "This text looks written in %(found)s, but the edition's language is "
+                    "%(declared)s. Choose %(found)s as the language, or paste the "
+                    "%(declared)s text."
+                )
+                % {"found": language_name(found), "declared": language_name(declared)},
+            )
 
     def _keep_paragraph_count(self, cleaned: dict) -> None:
         """A translation is tracked paragraph by paragraph against its source.
@@ -131,9 +191,74 @@ class StoryAdmin(admin.ModelAdmin):
     def get_queryset(self, request):  # type: ignore[no-untyped-def]
         return super().get_queryset(request).prefetch_related("editions").select_related("section")
 
-    @admin.display(description="Editions")
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict:
+        """A new story is written in the editor's interface language, unless the URL says."""
+        initial = super().get_changeform_initial_data(request)
+        language = (translation.get_language() or "")[:2]
+        if language in LANGUAGE_CODES:
+            initial.setdefault("source_language", language)
+        return initial
+
+    def get_actions(self, request: HttpRequest) -> dict:
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:  # "reportagens selecionadas", not "selecionados"
+            function, name, _description = actions["delete_selected"]
+            description = pgettext_lazy("story", "Delete selected %(verbose_name_plural)s")
+            actions["delete_selected"] = (function, name, description)
+        return actions
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().message_user(request, gendered(self.model, message), level, *args, **kwargs)
+
+    @admin.display(description=_("Editions"))
     def languages(self, story: Story) -> str:
         return " ".join(
             f"{e.language}{'' if e.status == Edition.Status.PUBLISHED else '*'}"
             for e in story.editions.all()
         )
+
+
+# Django's own save messages agree with a masculine noun in Portuguese ("O reportagem …
+# foi alterado"). Each is said again with the model as context, so each language can
+# give each model's name its gender: msgctxt "story" in the catalogues.
+_DJANGO_MESSAGES = (
+    "The {name} “{obj}” was added successfully.",
+    "The {name} “{obj}” was changed successfully.",
+    "The {name} “{obj}” was added successfully. You may edit it again below.",
+    "The {name} “{obj}” was changed successfully. You may edit it again below.",
+    "The {name} “{obj}” was added successfully. You may add another {name} below.",
+    "The {name} “{obj}” was changed successfully. You may add another {name} below.",
+)
+_DJANGO_DELETED = "The %(name)s “%(obj)s” was deleted successfully."
+
+
+def _pattern(template: str, name: str) -> re.Pattern:
+    """A regex matching `template` (one {obj}, {name} as given) filled in by Django."""
+    parts = re.split(r"(\{name\}|\{obj\})", template)
+    regex = "".join(
+        re.escape(name) if p == "{name}" else "(?P<obj>.*?)" if p == "{obj}" else re.escape(p)
+        for p in parts
+    )
+    return re.compile(regex + "$")
+
+
+def gendered(model: type, message: object) -> object:
+    """`message` from Django's admin, said again in the model's own grammatical gender."""
+    context = model._meta.model_name
+    name = str(model._meta.verbose_name)
+    text = str(message)
+    for template in _DJANGO_MESSAGES:
+        found = _pattern(str(gettext(template)), name).match(text)
+        if found and pgettext(context, template) == template != gettext(template):
+            return message  # this language has no gendered version: keep Django's
+        if found:
+            # Django built `message` with format_html: its link is already escaped.
+            obj = mark_safe(found["obj"]) if isinstance(message, SafeData) else found["obj"]  # noqa: S308
+            return format_html(pgettext(context, template), name=name, obj=obj)
+    deleted = (
+        str(gettext(_DJANGO_DELETED)).replace("%(name)s", "{name}").replace("%(obj)s", "{obj}")
+    )
+    found = _pattern(deleted, name).match(text)
+    if found:
+        return pgettext(context, _DJANGO_DELETED) % {"name": name, "obj": found["obj"]}
+    return message

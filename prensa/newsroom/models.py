@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from prensa.lib.languages import reverse_in
@@ -218,7 +219,10 @@ class Story(models.Model):
 
     def __str__(self) -> str:
         edition = self.edition_for(self.source_language)
-        return edition.headline if edition else f"Story {self.pk}"
+        if edition:
+            return edition.headline
+        # Said in the editor's language: the admin shows it in its save message.
+        return gettext("Story %(number)s") % {"number": self.pk}
 
     def edition_for(self, language: str) -> Edition | None:
         """The edition in `language`, using prefetched editions when present."""
