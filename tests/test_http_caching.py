@@ -120,3 +120,15 @@ def test_pages_per_user_never_get_validators_nor_a_304(client, name):
 
     assert first.status_code == again.status_code == 200
     assert not first.has_header("ETag") and not first.has_header("Last-Modified")
+
+
+@pytest.mark.parametrize("name", ["admin:index", "desk:index"])
+def test_pages_with_a_persons_secrets_are_never_compressed(client, name):
+    # BREACH: a CSRF token in a compressed page can be read back from its length.
+    editor = get_user_model().objects.create_superuser("ed", "ed@example.org", "pw-long-enough-1")
+    client.force_login(editor)
+
+    response = client.get(reverse(name), HTTP_ACCEPT_ENCODING="gzip, br, zstd")
+
+    assert response.status_code == 200
+    assert not response.has_header("Content-Encoding")

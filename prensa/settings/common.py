@@ -45,7 +45,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # zstd, brotli or gzip, as the client accepts, on what Django serves (not static files:
     # WhiteNoise answers those above, precompressed). Adds Vary: Accept-Encoding.
-    "compression_middleware.middleware.CompressionMiddleware",
+    "prensa.lib.compression.PublicCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "prensa.public.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
