@@ -29,6 +29,8 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.db import DataError, models
 from django.http import HttpRequest, HttpResponse
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from prensa.lib.redirects import is_site_url
@@ -54,6 +56,14 @@ class _CheckedOptions:
     def optgroups(self, name: str, value: list, attr: Any = None) -> list:
         target = self.field.target_field
         return super().optgroups(name, [v for v in value if _is_valid(target, v)], attr)  # type: ignore[misc]
+
+    def build_attrs(self, base_attrs: dict, extra_attrs: dict | None = None) -> dict:
+        attrs = super().build_attrs(base_attrs, extra_attrs)  # type: ignore[misc]
+        # Django leaves the placeholder empty, and select2's box is then a combobox
+        # without a name for screen readers (axe: aria-input-field-name).
+        name = capfirst(str(self.field.verbose_name))
+        attrs["data-placeholder"] = gettext("Search: %(name)s") % {"name": name}
+        return attrs
 
 
 class CheckedAutocompleteSelect(_CheckedOptions, AutocompleteSelect):
