@@ -135,7 +135,7 @@ def test_the_admin_shows_no_english_words_in_portuguese_or_spanish(client, edito
         assert [word for word in ENGLISH_LEFTOVERS if word in text] == [], url
 
 
-def save_story(client, story: Story, language: str) -> str:
+def story_form_data(story: Story, **changes) -> dict:
     data = {
         "key": "",
         "section": story.section_id,
@@ -151,6 +151,12 @@ def save_story(client, story: Story, language: str) -> str:
         "story_credits-MIN_NUM_FORMS": "0",
         "story_credits-MAX_NUM_FORMS": "30",
     }
+    data.update(changes)
+    return data
+
+
+def save_story(client, story: Story, language: str) -> str:
+    data = story_form_data(story)
     response = client.post(
         reverse("admin:newsroom_story_change", args=[story.pk]),
         data,
@@ -176,3 +182,28 @@ def test_the_save_message_names_the_story_in_the_editors_language_and_gender(
         visible_text(save_story(client, story, language)).replace("“ ", "“").replace(" ”", "”")
     )
     assert expected.format(pk=story.pk) in message
+
+
+def test_a_source_language_none_of_the_editions_is_in_is_refused(client, editor):
+    story = make_story(languages=(), section=make_section())
+    edition = {
+        "editions-TOTAL_FORMS": "1",
+        "editions-0-language": "pt",
+        "editions-0-status": Edition.Status.DRAFT,
+        "editions-0-headline": "Biblioteca nova no bairro",
+        "editions-0-slug": "biblioteca-nova",
+        "editions-0-standfirst": "",
+        "editions-0-body": PORTUGUESE_BODY,
+        "editions-0-origin": Edition.Origin.ORIGINAL,
+    }
+    url = reverse("admin:newsroom_story_change", args=[story.pk])
+    refused = client.post(
+        url, story_form_data(story, source_language="en", **edition), HTTP_ACCEPT_LANGUAGE="pt"
+    )
+    assert refused.status_code == 200
+    assert "O idioma de origem da reportagem é inglês" in refused.content.decode()
+    assert not story.editions.exists()
+
+    saved = client.post(url, story_form_data(story, source_language="pt", **edition))
+    assert saved.status_code == 302
+    assert story.editions.get().language == "pt"

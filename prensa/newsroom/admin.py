@@ -178,9 +178,37 @@ class CreditAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class EditionFormSet(forms.BaseInlineFormSet):
+    """The story's source language must be one its editions are written in.
+
+    Otherwise the desk has no source to draft translations from and refuses to, so the
+    mistake is named here, where it is made.
+    """
+
+    def clean(self) -> None:
+        super().clean()
+        languages = {
+            form.cleaned_data["language"]
+            for form in self.forms
+            if form.cleaned_data.get("language") and not form.cleaned_data.get("DELETE")
+        }
+        source = self.instance.source_language
+        if languages and source not in languages:
+            raise forms.ValidationError(
+                _(
+                    "The story's source language is %(source)s, but none of its editions "
+                    "is in %(source)s. Choose the language its original text is written "
+                    "in as the source language."
+                )
+                % {"source": language_name(source)},
+                code="no_source_edition",
+            )
+
+
 class EditionInline(LabelledWidgets, admin.StackedInline):
     model = Edition
     form = EditionForm
+    formset = EditionFormSet
     fk_name = "story"
     extra = 0
     max_num = 3
