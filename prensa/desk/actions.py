@@ -25,7 +25,7 @@ from prensa.translation.staleness import Segment as PureSegment
 from prensa.translation.staleness import State, block_hash, mark_reviewed, refresh
 
 from . import drafting, segments
-from .models import EditionEvent, Segment, SegmentState
+from .models import HEADLINE, EditionEvent, Segment, SegmentState
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +34,8 @@ User = AbstractBaseUser | AnonymousUser | None
 # The longest paragraph a translator may save. News paragraphs run to a few hundred
 # characters; the bound keeps one pasted accident from becoming a page nobody can load.
 MAX_PARAGRAPH_CHARS = 10_000
+# What the edition's headline column holds (PostgreSQL refuses more; SQLite would not say).
+MAX_HEADLINE_CHARS = Edition._meta.get_field("headline").max_length
 
 
 class ActionError(Exception):
@@ -134,6 +136,7 @@ class DraftEdition:
             positions=needed,
             progress=self.progress,
         )
+        _fit_headline(self.report, needed)
         with transaction.atomic():
             if self.progress is not None:
                 self.progress()
@@ -168,6 +171,28 @@ class DraftEdition:
             target.save()
         logger.info("Drafted %s/%s: %d blocks", self.story.pk, self.language, len(needed))
         return target
+
+
+def _fit_headline(report: drafting.Draft, positions: list[int]) -> None:
+    """A machine headline longer than an edition's headline may be is cut at a word, and
+    flagged: a runaway engine must not make the draft fail (or, on SQLite, pass unseen)."""
+    if HEADLINE not in positions:
+        return
+    i = positions.index(HEADLINE)
+    text = report.texts[i]
+    if len(text) <= MAX_HEADLINE_CHARS:
+        return
+    cut = text[: MAX_HEADLINE_CHARS - 1].rsplit(" ", 1)[0].rstrip() + "…"
+    report.texts[i] = cut
+    report.issues[i] = [
+        *report.issues[i],
+        {
+            "check": "length",
+            "message": f"the engine's headline had {len(text)} characters and was cut to "
+            f"{len(cut)}",
+            "missing": [],
+        },
+    ]
 
 
 def _take_changes_made_meanwhile(
@@ -224,6 +249,14 @@ class SaveSegment:
                     "limit": number_format(MAX_PARAGRAPH_CHARS, force_grouping=True),
                     "count": number_format(len(text), force_grouping=True),
                 }
+            )
+        if self.segment.position == HEADLINE and len(text) > MAX_HEADLINE_CHARS:
+            raise ActionError(
+                _(
+                    "A headline can have at most %(limit)s characters; this one has "
+                    "%(count)s. Shorten it. Your text is kept in the box below."
+                )
+                % {"limit": MAX_HEADLINE_CHARS, "count": len(text)}
             )
         if not self.based_on:
             raise ActionError(

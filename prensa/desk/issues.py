@@ -35,6 +35,8 @@ def describe(issue: dict) -> str:
     check, missing = issue.get("check"), issue.get("missing")
     if check == "quotes":
         return _("Quotation marks were lost: check the quote and who said it.")
+    if check == "length":
+        return _("The engine's headline was too long for a headline and was cut: rewrite it.")
     if check == "empty":
         return _("The translation of this paragraph is empty.")
     if check == "paragraphs":

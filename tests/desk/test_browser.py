@@ -1,5 +1,7 @@
 """The desk in a real browser: draft, edit the source, see exactly one paragraph go stale."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
@@ -54,6 +56,9 @@ def test_a_translator_sees_exactly_the_edited_paragraph_flagged_stale(live_serve
     words = "La estación se construyó en 1982 y su reparación costó 2,4 millones de dólares."
     stale.locator("textarea").fill(words)
     stale.get_by_role("button", name="Save", exact=True).click()
+    # The save is done when the desk has sent the page back to the paragraph (the form
+    # waits for the auto-save in flight first): only then is the database read.
+    expect(page).to_have_url(re.compile(r"#segment-5$"))
     expect(page.locator(".message--error")).to_have_count(0)
     expect(page.locator("#segment-5 textarea")).to_have_value(words)
     saved = Segment.objects.get(edition__story=story, edition__language="es", position=5)

@@ -165,3 +165,32 @@ def test_a_similar_approved_sentence_is_offered_beside_a_new_draft(draft, transl
     client.force_login(translator)
     page = client.get(reverse("desk:review", args=[other.pk, "es"])).content.decode()
     assert "1 similar approved translation" in page
+
+
+def test_a_headline_longer_than_an_edition_may_hold_is_refused_and_kept(draft, translator):
+    # PostgreSQL refuses a headline over the column's length; SQLite stored it silently.
+    headline = rows(draft)[0]
+    words = "Palavra " * 40  # 320 characters
+
+    with pytest.raises(ActionError) as refused:
+        SaveSegment(headline, words, translator, text_version(headline)).execute()
+
+    assert "250" in refused.value.message
+    headline.refresh_from_db()
+    assert headline.human_text is None
+
+
+def test_a_runaway_machine_headline_is_cut_at_a_word_and_flagged():
+    from prensa.desk.actions import MAX_HEADLINE_CHARS, _fit_headline
+    from prensa.desk.drafting import Draft
+
+    long = "Mermera " * 60
+    report = Draft(
+        [long.strip(), "Primeiro parágrafo."], ["machine", "machine"], [[], []], [[], []]
+    )
+
+    _fit_headline(report, [0, 2])
+
+    assert len(report.texts[0]) <= MAX_HEADLINE_CHARS and report.texts[0].endswith("Mermera…")
+    assert [issue["check"] for issue in report.issues[0]] == ["length"]
+    assert report.texts[1] == "Primeiro parágrafo."
