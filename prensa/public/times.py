@@ -20,6 +20,10 @@ from prensa.translation.conf import portuguese_variant
 # Babel's locale for each publishing language; Portuguese follows PRENSA_PORTUGUESE_VARIANT.
 _BABEL_LOCALES = {"es": "es", "en": "en"}
 
+# Zone names by (zone, offset, locale): Babel looks them up in CLDR each time, and a reader
+# page names the zone once per date it shows. A handful of keys per process.
+_ZONE_NAMES: dict[tuple[str, object, str], str] = {}
+
 
 def machine(value: datetime | None) -> str:
     """ISO 8601 to the second with the zone's offset (2026-12-02T10:15:00-03:00).
@@ -44,9 +48,13 @@ def zone_name(value: datetime, language: str | None = None) -> str:
     """
     local = timezone.localtime(value)
     locale = _babel_locale(language or get_language() or settings.LANGUAGE_CODE)
-    name = get_timezone_name(local, width="long", zone_variant="generic", locale=locale)
-    if "GMT" in name or name[:1] in "+-":  # CLDR's fallback: an offset, not a name
-        name = get_timezone_name(local, width="short", locale=locale)
+    key = (str(local.tzinfo), local.utcoffset(), locale)
+    name = _ZONE_NAMES.get(key)
+    if name is None:
+        name = get_timezone_name(local, width="long", zone_variant="generic", locale=locale)
+        if "GMT" in name or name[:1] in "+-":  # CLDR's fallback: an offset, not a name
+            name = get_timezone_name(local, width="short", locale=locale)
+        _ZONE_NAMES[key] = name
     return name
 
 
