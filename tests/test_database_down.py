@@ -12,25 +12,19 @@ import http.client
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from tests.servers import free_port, serving
+
 PROJECT = Path(__file__).resolve().parent.parent
 SESSION = "x" * 32  # a well-formed session key: looking it up needs the database
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def get(port: int, path: str, **headers: str) -> tuple[int, dict[str, str], str]:
@@ -73,28 +67,19 @@ def prensa_server(database_url: str, log: Path) -> Iterator[int]:
     port = free_port()
     # The server logs every failure with its traceback: into a file, as a pipe nobody
     # reads would fill up and stall it.
-    output = log.open("w")
-    server = subprocess.Popen(  # noqa: S603 (fixed argv, no shell)
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=PROJECT,
-        env=env,
-        stdout=output,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        for _ in range(300):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if server.poll() is not None:
-                    pytest.fail(f"the server did not start: {log.read_text()}")
-                time.sleep(0.1)
+    with (
+        log.open("w") as output,
+        serving(
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            port,
+            output=lambda _: log.read_text(),
+            cwd=PROJECT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        ),
+    ):
         yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        output.close()
 
 
 class SQLite:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import http.client
 import re
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -30,6 +29,7 @@ from prensa.comments.forms import issue_token
 from prensa.comments.models import Comment
 from tests.comments.helpers import edition_of, post_url, thread_url
 from tests.factories import make_story
+from tests.servers import free_port, serving
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -59,12 +59,6 @@ http {{
 """
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def nginx(live_server, tmp_path: Path) -> Iterator[int]:
     """Debian's nginx on a free 127.0.0.1 port in front of the live server; its port."""
@@ -75,24 +69,14 @@ def nginx(live_server, tmp_path: Path) -> Iterator[int]:
     conf.write_text(
         NGINX_CONF.format(run=tmp_path, port=port, upstream=urlsplit(live_server.url).port)
     )
-    server = subprocess.Popen(  # noqa: S603 (fixed argv)
+    with serving(
         [binary, "-c", str(conf), "-p", str(tmp_path), "-e", str(tmp_path / "error.log")],
+        port,
+        output=lambda server: server.stderr.read().decode(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-    )
-    try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if server.poll() is not None:
-                    pytest.fail(f"nginx did not start: {server.stderr.read().decode()}")
-                time.sleep(0.05)
+    ):
         yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture
