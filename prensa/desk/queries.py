@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from prensa.newsroom.models import Edition, Story, StoryCredit
 from prensa.translation.staleness import block_hash
 
-from . import terminology
+from . import drafting, terminology
 from .actions import ActionError, User
 from .models import ParagraphQuery, Segment
 
@@ -217,6 +217,8 @@ def review_extras(
     labels = {row.position: _paragraph_label(row) for row in rows}
     source = story.source_language
     translated = language != source and bool(rows)
+    # One glossary (entries, sections, tags) for both the spans and the consistency check.
+    glossary = drafting.glossary_for(source, language) if translated else None
     return {
         "story": story,
         "language": language,
@@ -239,9 +241,13 @@ def review_extras(
                 "lacking": [(p, labels.get(p, "")) for p in found.without],
                 "others": found.others,
             }
-            for found in (terminology.inconsistencies(rows, source, language) if translated else [])
+            for found in (
+                terminology.inconsistencies(rows, source, language, glossary) if translated else []
+            )
         ],
-        "term_spans": terminology.term_spans(rows, source, language) if translated else {},
+        "term_spans": (
+            terminology.term_spans(rows, source, language, glossary) if translated else {}
+        ),
         "may_ask": bool(
             rows and request_user is not None and request_user.has_perm("desk.change_segment")
         ),

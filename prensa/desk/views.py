@@ -141,7 +141,7 @@ def _review_page(
             problem = exc.message
     kept = kept or {}
     extras = review_extras(request.user, story, language, rows)
-    term_spans = extras.get("term_spans", {}) if extras else {}
+    term_spans = extras["term_spans"]
     return render(
         request,
         "desk/review.html",
