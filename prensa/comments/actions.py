@@ -339,12 +339,8 @@ class BanAuthors(ModerationAction):
 
 
 @dataclass
-class ForgetCommenter:
-    """Remove everything a commenter posted, found by their email address.
-
-    Comments that others replied to are erased in place (no name, no text, no
-    hashes) so that the replies keep their context; all others are deleted.
-    """
+class CommenterByEmail:
+    """A commenter found by their email address (forgetting and exporting them both start here)."""
 
     email: str
 
@@ -354,6 +350,15 @@ class ForgetCommenter:
 
     def comments(self) -> QuerySet[Comment]:
         return Comment.objects.by_email(self.email)
+
+
+@dataclass
+class ForgetCommenter(CommenterByEmail):
+    """Remove everything a commenter posted, found by their email address.
+
+    Comments that others replied to are erased in place (no name, no text, no
+    hashes) so that the replies keep their context; all others are deleted.
+    """
 
     def execute(self, dry_run: bool = False) -> tuple[int, int]:
         """Return (deleted, erased)."""

@@ -15,26 +15,19 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from .actions import CommenterByEmail
 from .models import Ban, Comment, Report
 from .privacy import email_hashes
 
 
 @dataclass
-class ExportCommenter:
-    email: str
-
-    def check(self) -> None:
-        if not self.email.strip():
-            raise ValueError("An email address is required.")
-
+class ExportCommenter(CommenterByEmail):
     def execute(self) -> dict[str, Any]:
         """Everything stored about the commenter, as JSON-ready data."""
         self.check()
         digests = email_hashes(self.email)
         comments = list(
-            Comment.objects.filter(email_hash__in=digests)
-            .select_related("edition__story__section")
-            .order_by("created_at", "pk")
+            self.comments().select_related("edition__story__section").order_by("created_at", "pk")
         )
         browsers = sorted({c.browser_hash for c in comments if c.browser_hash})
         networks = sorted({c.ip_hash for c in comments if c.ip_hash})
