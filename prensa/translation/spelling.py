@@ -24,6 +24,7 @@ from pathlib import Path
 DICTIONARIES = {"pt": ("pt_BR", "pt_PT"), "es": ("es_ES",), "en": ("en_GB", "en_US")}
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_JOINERS = re.compile(r"[-'’]")
 
 
 def dictionary_dir() -> Path:
@@ -56,8 +57,12 @@ def known(word: str, language: str) -> bool | None:
     dictionaries = _dictionaries(language)
     if not dictionaries:
         return None
-    parts = [p for p in re.split(r"[-'’]", word) if p]
-    return all(_known_part(part, dictionaries) for part in parts)
+    return all(_known_part(part, dictionaries) for part in _parts(word))
+
+
+def _parts(word: str) -> list[str]:
+    """The parts of a hyphenated or apostrophised word ("água-pastillas", "d'água")."""
+    return [p for p in _JOINERS.split(word) if p]
 
 
 def _known_part(part: str, dictionaries: tuple) -> bool:  # type: ignore[type-arg]
@@ -68,11 +73,9 @@ def _known_part(part: str, dictionaries: tuple) -> bool:  # type: ignore[type-ar
 @cache
 def common(word: str, language: str) -> bool:
     """The word in lower case is in the dictionary: a common word, not only a name ("Helen")."""
-    lower = word.lower()
-    parts = [p for p in re.split(r"[-'’]", lower) if p]
-    return bool(parts) and all(
-        any(d.spell(part) for d in _dictionaries(language)) for part in parts
-    )
+    parts = _parts(word.lower())
+    dictionaries = _dictionaries(language)
+    return bool(parts) and all(any(d.spell(part) for d in dictionaries) for part in parts)
 
 
 def words(text: str) -> list[re.Match[str]]:
