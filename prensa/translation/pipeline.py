@@ -268,6 +268,8 @@ class Pipeline:
     ) -> str:
         texts = list(pending)
         errors: list[EngineError] = []
+        # Pre-editing does not depend on the engine: done once, not once per engine tried.
+        edited = [preedit.rewrite(t, source, target, self.rules) for t in texts]
         for engine in engines:
             protector = Protector(
                 source,
@@ -277,7 +279,6 @@ class Pipeline:
                 engine=engine,
                 rules=self.rules,
             )
-            edited = [preedit.rewrite(t, source, target, self.rules) for t in texts]
             try:
                 protected = protector.protect(edited)
                 outputs = engine.translate([p.segment for p in protected], source, target)
@@ -287,12 +288,13 @@ class Pipeline:
             for text, guarded, output in zip(texts, protected, outputs, strict=True):
                 kept = [*guarded.names, *guarded.terms]
                 tidied = tidy(output, text, kept=kept, language=target)
+                unknown = unknown_words(output)
                 context = Context(
                     text,
                     source,
                     target,
                     guarded.segment.kept,
-                    unknown_words(output),
+                    unknown,
                     getattr(engine, "portuguese_variant", "pt_BR"),
                 )
                 tidied = postedit(tidied, context, self.rules)
@@ -300,7 +302,7 @@ class Pipeline:
                     unit.text = tidied
                     unit.origin = engine.name
                     unit.protected = guarded
-                    unit.unknown = tuple(w for w in unknown_words(output) if w in tidied)
+                    unit.unknown = tuple(w for w in unknown if w in tidied)
             return engine.name
         if len(errors) == 1:
             raise errors[0]
