@@ -34,8 +34,7 @@ User = AbstractBaseUser | AnonymousUser | None
 # The longest paragraph a translator may save. News paragraphs run to a few hundred
 # characters; the bound keeps one pasted accident from becoming a page nobody can load.
 MAX_PARAGRAPH_CHARS = 10_000
-# What the edition's headline column holds (PostgreSQL refuses more; SQLite would not say).
-MAX_HEADLINE_CHARS = Edition._meta.get_field("headline").max_length
+MAX_HEADLINE_CHARS = drafting.MAX_HEADLINE_CHARS
 
 
 class ActionError(Exception):
@@ -136,7 +135,6 @@ class DraftEdition:
             positions=needed,
             progress=self.progress,
         )
-        _fit_headline(self.report, needed)
         with transaction.atomic():
             if self.progress is not None:
                 self.progress()
@@ -171,28 +169,6 @@ class DraftEdition:
             target.save()
         logger.info("Drafted %s/%s: %d blocks", self.story.pk, self.language, len(needed))
         return target
-
-
-def _fit_headline(report: drafting.Draft, positions: list[int]) -> None:
-    """A machine headline longer than an edition's headline may be is cut at a word, and
-    flagged: a runaway engine must not make the draft fail (or, on SQLite, pass unseen)."""
-    if HEADLINE not in positions:
-        return
-    i = positions.index(HEADLINE)
-    text = report.texts[i]
-    if len(text) <= MAX_HEADLINE_CHARS:
-        return
-    cut = text[: MAX_HEADLINE_CHARS - 1].rsplit(" ", 1)[0].rstrip() + "…"
-    report.texts[i] = cut
-    report.issues[i] = [
-        *report.issues[i],
-        {
-            "check": "length",
-            "message": f"the engine's headline had {len(text)} characters and was cut to "
-            f"{len(cut)}",
-            "missing": [],
-        },
-    ]
 
 
 def _take_changes_made_meanwhile(

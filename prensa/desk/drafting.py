@@ -18,6 +18,9 @@ from prensa.translation.staleness import State
 
 from .models import HEADLINE, STANDFIRST
 
+# What the edition's headline column holds (PostgreSQL refuses more; SQLite would not say).
+MAX_HEADLINE_CHARS = Edition._meta.get_field("headline").max_length
+
 
 @dataclass(frozen=True)
 class Draft:
@@ -70,7 +73,8 @@ def machine_draft(
 ) -> Draft:
     """Translate `blocks` with memory, glossary and engines; raises TranslationError, never half.
 
-    The blocks go to the engine in batches; `progress` is called after each one.
+    The blocks go to the engine in batches; `progress` is called after each one. A headline
+    (position 0) longer than the edition can hold is cut and flagged (`_fit_headline`).
     """
     if not blocks:
         return Draft([], [], [], [])
@@ -107,7 +111,31 @@ def machine_draft(
                 for m in segment.suggestions[:2]
             ]
         )
-    return Draft(texts, origins, issues, suggestions)
+    draft = Draft(texts, origins, issues, suggestions)
+    _fit_headline(draft, positions)
+    return draft
+
+
+def _fit_headline(report: Draft, positions: list[int]) -> None:
+    """A machine headline longer than an edition's headline may be is cut at a word, and
+    flagged: a runaway engine must not make the draft fail (or, on SQLite, pass unseen)."""
+    if HEADLINE not in positions:
+        return
+    i = positions.index(HEADLINE)
+    text = report.texts[i]
+    if len(text) <= MAX_HEADLINE_CHARS:
+        return
+    cut = text[: MAX_HEADLINE_CHARS - 1].rsplit(" ", 1)[0].rstrip() + "…"
+    report.texts[i] = cut
+    report.issues[i] = [
+        *report.issues[i],
+        {
+            "check": "length",
+            "message": f"the engine's headline had {len(text)} characters and was cut to "
+            f"{len(cut)}",
+            "missing": [],
+        },
+    ]
 
 
 def issue_dict(issue: Issue) -> dict:

@@ -181,8 +181,7 @@ def test_a_headline_longer_than_an_edition_may_hold_is_refused_and_kept(draft, t
 
 
 def test_a_runaway_machine_headline_is_cut_at_a_word_and_flagged():
-    from prensa.desk.actions import MAX_HEADLINE_CHARS, _fit_headline
-    from prensa.desk.drafting import Draft
+    from prensa.desk.drafting import MAX_HEADLINE_CHARS, Draft, _fit_headline
 
     long = "Mermera " * 60
     report = Draft(
