@@ -70,10 +70,15 @@ def stories(edition: Edition, tags: list[Tag]) -> list[Edition]:
             )
             .values("weight")
         )
-        others = others.annotate(shared_weight=Subquery(shared, output_field=FloatField()))
-        others = others.filter(Q(shared_weight__isnull=False) | Q(story__section_id=section_id))
+        shared = Subquery(shared, output_field=FloatField())
+        # Shares a tag (even one on every story, which weighs 0), or is in the same section.
+        others = others.alias(shares_a_tag=shared).filter(
+            Q(shares_a_tag__isnull=False) | Q(story__section_id=section_id)
+        )
         # A tag on every story weighs 0: sharing only that counts no more than sharing nothing.
-        order.insert(0, Coalesce("shared_weight", Value(0.0)).desc())
+        # Ordered by the selected column's position, so the subquery is not written out again.
+        others = others.annotate(shared_weight=Coalesce(shared, Value(0.0)))
+        order.insert(0, "-shared_weight")
     else:
         others = others.filter(story__section_id=section_id)
     return list(others.select_related("story__section").order_by(*order)[:RELATED_STORIES])
