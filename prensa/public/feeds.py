@@ -77,11 +77,39 @@ class LatestStoriesAtom(LatestStories):
         return absolute(reverse("public:feed_atom"))
 
 
-class SectionStories(LatestStories):
+class _OneNameStories(LatestStories):
+    """The newest published editions filed under one section or tag, in the reader's language.
+
+    A subclass names the `model`, the `story_field` that points to it and its feed's `route`.
+    """
+
+    model: type[Section] | type[Tag]
+    story_field: str
+    route: str
+
+    def get_object(self, request: HttpRequest, **slug: str) -> tuple[str, Section | Tag]:  # type: ignore[override]
+        (name,) = slug.values()  # the address's one slug, whatever the route calls it
+        return request.LANGUAGE_CODE, _named(self.model, request.LANGUAGE_CODE, name)
+
+    def link(self, obj: tuple[str, Section | Tag]) -> str:
+        language, named = obj
+        return absolute(named.get_absolute_url(language))
+
+    def feed_url(self, obj: tuple[str, Section | Tag]) -> str:
+        language, named = obj
+        return absolute(reverse(self.route, args=[named.slug_in(language)]))
+
+    def items(self, obj: tuple[str, Section | Tag]) -> QuerySet[Edition]:
+        language, named = obj
+        return _published_in(language).filter(**{self.story_field: named})[:FEED_SIZE]
+
+
+class SectionStories(_OneNameStories):
     """The newest published editions of one section, in the reader's language."""
 
-    def get_object(self, request: HttpRequest, section: str) -> tuple[str, Section]:  # type: ignore[override]
-        return request.LANGUAGE_CODE, _named(Section, request.LANGUAGE_CODE, section)
+    model = Section
+    story_field = "story__section"
+    route = "public:section_feed"
 
     def title(self, obj: tuple[str, Section]) -> str:
         language, section = obj
@@ -91,31 +119,19 @@ class SectionStories(LatestStories):
         language, section = obj
         return gettext("Latest stories in %(name)s.") % {"name": section.name_in(language)}
 
-    def link(self, obj: tuple[str, Section]) -> str:
-        language, section = obj
-        return absolute(section.get_absolute_url(language))
-
-    def feed_url(self, obj: tuple[str, Section]) -> str:
-        return absolute(reverse("public:section_feed", args=[obj[1].slug_in(obj[0])]))
-
-    def items(self, obj: tuple[str, Section]) -> QuerySet[Edition]:
-        language, section = obj
-        return _published_in(language).filter(story__section=section)[:FEED_SIZE]
-
 
 class SectionStoriesAtom(SectionStories):
     feed_type = Atom1Feed
     subtitle = SectionStories.description
-
-    def feed_url(self, obj: tuple[str, Section]) -> str:
-        return absolute(reverse("public:section_feed_atom", args=[obj[1].slug_in(obj[0])]))
+    route = "public:section_feed_atom"
 
 
-class TagStories(LatestStories):
+class TagStories(_OneNameStories):
     """The newest published editions with one tag, in the reader's language."""
 
-    def get_object(self, request: HttpRequest, slug: str) -> tuple[str, Tag]:  # type: ignore[override]
-        return request.LANGUAGE_CODE, _named(Tag, request.LANGUAGE_CODE, slug)
+    model = Tag
+    story_field = "story__tags"
+    route = "public:tag_feed"
 
     def title(self, obj: tuple[str, Tag]) -> str:
         language, tag = obj
@@ -125,24 +141,11 @@ class TagStories(LatestStories):
         language, tag = obj
         return gettext("Stories tagged %(name)s.") % {"name": tag.name_in(language)}
 
-    def link(self, obj: tuple[str, Tag]) -> str:
-        language, tag = obj
-        return absolute(tag.get_absolute_url(language))
-
-    def feed_url(self, obj: tuple[str, Tag]) -> str:
-        return absolute(reverse("public:tag_feed", args=[obj[1].slug_in(obj[0])]))
-
-    def items(self, obj: tuple[str, Tag]) -> QuerySet[Edition]:
-        language, tag = obj
-        return _published_in(language).filter(story__tags=tag)[:FEED_SIZE]
-
 
 class TagStoriesAtom(TagStories):
     feed_type = Atom1Feed
     subtitle = TagStories.description
-
-    def feed_url(self, obj: tuple[str, Tag]) -> str:
-        return absolute(reverse("public:tag_feed_atom", args=[obj[1].slug_in(obj[0])]))
+    route = "public:tag_feed_atom"
 
 
 def _published_in(language: str) -> QuerySet[Edition]:
