@@ -1,11 +1,10 @@
 """`prensa tmx export|import`: the translation memory as TMX."""
 
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
-from prensa.desk.actions import ActionError
-from prensa.desk.exchange import ExportMemory, ImportMemory, ImportRefused
+from prensa.desk.exchange import ExportMemory, ImportMemory
+
+from ._exchange import read_import, refusals_as_command_errors, write_export
 
 
 class Command(BaseCommand):
@@ -23,22 +22,12 @@ class Command(BaseCommand):
     def handle(
         self, *args, action: str, file: str | None, pair: str, output: str | None, **options
     ) -> None:  # type: ignore[no-untyped-def]
-        try:
+        with refusals_as_command_errors():
             if action == "export":
                 source, _dash, target = pair.partition("-")
                 if pair and not (source and target):
                     raise CommandError("Write the pair as SOURCE-TARGET, e.g. en-pt.")
-                data = ExportMemory(source, target).execute()
-                if output:
-                    Path(output).write_bytes(data)
-                else:
-                    self.stdout.write(data.decode("utf-8"), ending="")
+                write_export(self, ExportMemory(source, target).execute(), output)
                 return
-            if not file:
-                raise CommandError("Name the TMX file to import.")
-            added, replaced = ImportMemory(Path(file).read_bytes()).execute()
-        except ImportRefused as exc:
-            raise CommandError("\n".join([exc.message, *exc.problems])) from exc
-        except ActionError as exc:
-            raise CommandError(exc.message) from exc
+            added, replaced = ImportMemory(read_import(file, "TMX")).execute()
         self.stdout.write(f"Translation memory: {added} added, {replaced} replaced.")

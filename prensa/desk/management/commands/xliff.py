@@ -1,13 +1,11 @@
 """`prensa xliff export|import STORY --to pt`: a story's translation as XLIFF 2."""
 
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
-from prensa.desk.actions import ActionError
-from prensa.desk.exchange import ExportEdition, ImportEdition, ImportRefused
+from prensa.desk.exchange import ExportEdition, ImportEdition
 from prensa.newsroom.models import Edition
 
+from ._exchange import read_import, refusals_as_command_errors, write_export
 from ._story import find_story, parse_languages
 
 
@@ -40,19 +38,9 @@ class Command(BaseCommand):
         edition = Edition.objects.filter(story=found, language=language).first()
         if edition is None:
             raise CommandError(f"The story has no {language} edition yet: draft it first.")
-        try:
+        with refusals_as_command_errors():
             if action == "export":
-                data = ExportEdition(edition).execute()
-                if output:
-                    Path(output).write_bytes(data)
-                else:
-                    self.stdout.write(data.decode("utf-8"), ending="")
+                write_export(self, ExportEdition(edition).execute(), output)
                 return
-            if not file:
-                raise CommandError("Name the XLIFF file to import.")
-            count = ImportEdition(edition, Path(file).read_bytes()).execute()
-        except ImportRefused as exc:
-            raise CommandError("\n".join([exc.message, *exc.problems])) from exc
-        except ActionError as exc:
-            raise CommandError(exc.message) from exc
+            count = ImportEdition(edition, read_import(file, "XLIFF")).execute()
         self.stdout.write(f"{count} segment(s) took the file's text (edited, not confirmed).")
