@@ -139,9 +139,9 @@ class EditionForm(forms.ModelForm):
 class LabelledWidgets:
     """Gives every input a name a screen reader can say (axe: label, select-name).
 
-    Django's date and time boxes sit after plain "Date:" and "Time:" text, not labels,
-    and a tabular inline's inputs have only a column header; each gets an aria-label
-    with its field's name.
+    Django's date and time boxes sit after plain "Date:" and "Time:" text, not labels;
+    each gets an aria-label with its field's name. (Inlines are stacked, not tabular, so
+    their inputs keep their own labels.)
     """
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]
