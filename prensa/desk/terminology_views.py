@@ -27,6 +27,7 @@ from .actions import ActionError
 from .models import ParagraphQuery, Segment
 from .queries import AnswerQuery, AskQuery, ResolveQuery, may_answer, visible_to
 from .terminology import ReapplyTerm, enqueue_reapply
+from .views import desk_access
 
 
 def _staff(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -43,22 +44,6 @@ def _staff(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     return wrapped
 
 
-def _desk(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Staff with the desk's permission (as prensa.desk.views.desk_access)."""
-
-    @_staff
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
-        if not request.user.has_perm("desk.view_segment"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-# -- glossary ------------------------------------------------------------------------------
-
-
 class TermForm(forms.ModelForm):
     class Meta:
         model = GlossaryEntry
@@ -71,7 +56,7 @@ class TermForm(forms.ModelForm):
         return data
 
 
-@_desk
+@desk_access
 def terms(request: HttpRequest) -> HttpResponse:
     """The glossary, and a form to add a term (then offered to open drafts)."""
     form = TermForm(request.POST or None)
@@ -90,7 +75,7 @@ def terms(request: HttpRequest) -> HttpResponse:
     )
 
 
-@_desk
+@desk_access
 def term_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(GlossaryEntry, pk=entry_id)
     form = TermForm(request.POST or None, instance=entry)
@@ -108,7 +93,7 @@ def term_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
     )
 
 
-@_desk
+@desk_access
 def term_apply(request: HttpRequest, entry_id: int) -> HttpResponse:
     """The explicit offer: which open translations the term reaches, and how; POST to run it."""
     entry = get_object_or_404(GlossaryEntry, pk=entry_id)
@@ -161,7 +146,7 @@ def queries(request: HttpRequest) -> HttpResponse:
     )
 
 
-@_desk
+@desk_access
 @require_POST
 def query_ask(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
     story = get_object_or_404(Story, pk=story_id)
