@@ -3,7 +3,7 @@
 Loads the demo newsroom into a throw-away SQLite database, serves it with the
 production-like settings of `make demo` (DEBUG off) on a free port, and runs
 Lighthouse (installed from the npm registry into var/lighthouse on first use)
-against the Portuguese home page and the long wire story. Prints the four
+against the Portuguese home page and the long wire story in each language. Prints the four
 category scores for each page and form factor. For reference, WordPress 6.1's
 default theme scored 100 / 100 / 96 / 91 on this machine (../shared/ENVIRONMENT.md).
 
@@ -64,20 +64,24 @@ def main() -> None:
     }
     prensa = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*prensa, "demo"], env=env, check=True, capture_output=True)  # noqa: S603
-    article = subprocess.run(  # noqa: S603 (fixed argv)
+    articles = subprocess.run(  # noqa: S603 (fixed argv)
         [
             *prensa,
             "shell",
             "--verbosity=0",
             "-c",
-            "from prensa.newsroom.models import Edition; print(Edition.objects.get("
-            "story__key__endswith='tell-ruman-water-returns', language='pt').get_absolute_url())",
+            "from prensa.newsroom.models import Edition\n"
+            "for code in ('pt', 'es', 'en'): print(code, Edition.objects.get("
+            "story__key__endswith='tell-ruman-water-returns', language=code).get_absolute_url())",
         ],
         env=env,
         check=True,
         capture_output=True,
         text=True,
-    ).stdout.strip()
+    ).stdout.split("\n")
+    pages = [("home pt", "/pt/")] + [
+        (f"article {code}", path) for code, path in (line.split() for line in articles if line)
+    ]
     port = free_port()
     server = subprocess.Popen(  # noqa: S603 (fixed argv)
         [*prensa, "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -93,11 +97,11 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        print(f"{'page':<10} {'form factor':<12}" + "".join(f"{c:>16}" for c in CATEGORIES))
-        for name, path in (("home", "/pt/"), ("article", article)):
+        print(f"{'page':<12} {'form factor':<12}" + "".join(f"{c:>16}" for c in CATEGORIES))
+        for name, path in pages:
             for preset in ("mobile", "desktop"):
                 scores = run(binary, base + path, preset)
-                print(f"{name:<10} {preset:<12}" + "".join(f"{s:>16}" for s in scores))
+                print(f"{name:<12} {preset:<12}" + "".join(f"{s:>16}" for s in scores))
     finally:
         server.terminate()
         server.wait(timeout=10)
