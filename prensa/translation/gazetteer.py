@@ -1,17 +1,44 @@
 """Names with a rendering of their own in each language: countries and well-known cities.
 
 From the Unicode CLDR (through Babel): territory names (Syria, Síria, Siria) and the
-exemplar cities of time zones (Lisbon, Lisboa). A name found here may change in
-translation without a risk flag; a newsroom's own names go in the glossary.
+exemplar cities of time zones (Lisbon, Lisboa), and the hand-checked place names of
+data/exonyms.tsv (Fallujah, Faluja), which the `exonyms` post-editing rule writes in. A name
+found here may change in translation without a risk flag; a newsroom's own names go in the
+glossary.
 """
 
 from __future__ import annotations
 
+import csv
 from functools import cache
+from pathlib import Path
 
 from babel import Locale
 
 from prensa.translation.segmenting import normalise
+
+EXONYMS = Path(__file__).parent / "data" / "exonyms.tsv"
+
+
+@cache
+def _exonym_rows() -> tuple[dict[str, str], ...]:
+    """The rows of data/exonyms.tsv, each {language: name}."""
+    with EXONYMS.open(encoding="utf-8") as f:
+        rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
+    header, *rows = rows
+    return tuple(dict(zip(header, row, strict=True)) for row in rows)
+
+
+@cache
+def exonyms() -> dict[str, dict[str, str]]:
+    """Language → {name in another language: name in this one}, from data/exonyms.tsv."""
+    table: dict[str, dict[str, str]] = {"en": {}, "es": {}, "pt": {}}
+    for names in _exonym_rows():
+        for target, rendering in names.items():
+            for language, name in names.items():
+                if language != target and name and rendering and name != rendering:
+                    table[target].setdefault(name, rendering)
+    return table
 
 
 @cache
@@ -28,6 +55,8 @@ def _index(source: str, target: str) -> dict[str, tuple[str, ...]]:
     zones = set(source_locale.time_zones) | set(target_locale.time_zones)
     for zone in zones:
         add(_city(source_locale, zone), _city(target_locale, zone))
+    for names in _exonym_rows():
+        add(names.get(source), names.get(target))
     return {name: tuple(sorted(renderings)) for name, renderings in index.items()}
 
 

@@ -7,16 +7,13 @@ the original source sentence and what the protector kept.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from prensa.translation import spelling
-
-DATA = Path(__file__).parent / "data"
+from prensa.translation.gazetteer import exonyms
 
 
 @dataclass(frozen=True)
@@ -53,22 +50,6 @@ def quotes(text: str, context: Context) -> str:
 
 
 # --- exonyms ---------------------------------------------------------------------------------
-@cache
-def exonyms() -> dict[str, dict[str, str]]:
-    """Language → {name in another language: name in this one}, from data/exonyms.tsv."""
-    table: dict[str, dict[str, str]] = {"en": {}, "es": {}, "pt": {}}
-    with (DATA / "exonyms.tsv").open(encoding="utf-8") as f:
-        rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
-    header, *rows = rows
-    for row in rows:
-        names = dict(zip(header, row, strict=True))
-        for target, rendering in names.items():
-            for language, name in names.items():
-                if language != target and name and rendering and name != rendering:
-                    table[target].setdefault(name, rendering)
-    return table
-
-
 def exonym_names(text: str, context: Context) -> str:
     """`Aleppo` left as in English → `Alepo`; only names the source sentence holds."""
     table = exonyms()[context.target]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from prensa.translation import postedit, rules
+from prensa.translation import gazetteer, postedit, rules
 from prensa.translation.pipeline import Pipeline
 
 
@@ -57,7 +57,7 @@ def test_a_city_takes_the_name_it_has_in_the_target_language(
 
 
 def test_the_exonym_list_names_its_source():
-    header = (postedit.DATA / "exonyms.tsv").read_text(encoding="utf-8").splitlines()[:2]
+    header = gazetteer.EXONYMS.read_text(encoding="utf-8").splitlines()[:2]
 
     assert "CLDR" in " ".join(header)
     assert postedit.exonyms()["es"]["Aleppo"] == "Alepo"
