@@ -56,16 +56,24 @@ class TermForm(forms.ModelForm):
         return data
 
 
+def _save_term(request: HttpRequest, form: TermForm, permission: str) -> HttpResponse | None:
+    """On a valid POST, save the term and go on to offer re-applying it; else `None`."""
+    if request.method != "POST":
+        return None
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+    if not form.is_valid():
+        return None
+    entry = form.save()
+    return redirect("desk:term_apply", entry_id=entry.pk)
+
+
 @desk_access
 def terms(request: HttpRequest) -> HttpResponse:
     """The glossary, and a form to add a term (then offered to open drafts)."""
     form = TermForm(request.POST or None)
-    if request.method == "POST":
-        if not request.user.has_perm("translation.add_glossaryentry"):
-            raise PermissionDenied
-        if form.is_valid():
-            entry = form.save()
-            return redirect("desk:term_apply", entry_id=entry.pk)
+    if saved := _save_term(request, form, "translation.add_glossaryentry"):
+        return saved
     entries = Paginator(GlossaryEntry.objects.all(), 100).get_page(request.GET.get("page"))
     return render(
         request,
@@ -79,12 +87,8 @@ def terms(request: HttpRequest) -> HttpResponse:
 def term_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(GlossaryEntry, pk=entry_id)
     form = TermForm(request.POST or None, instance=entry)
-    if request.method == "POST":
-        if not request.user.has_perm("translation.change_glossaryentry"):
-            raise PermissionDenied
-        if form.is_valid():
-            form.save()
-            return redirect("desk:term_apply", entry_id=entry.pk)
+    if saved := _save_term(request, form, "translation.change_glossaryentry"):
+        return saved
     return render(
         request,
         "desk/terminology_form.html",
