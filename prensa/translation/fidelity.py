@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from functools import cache
 
-from prensa.translation.flags import risk_flags
+from prensa.translation.flags import CALENDAR, NOT_PROSE, risk_flags
 from prensa.translation.numbers import MONTHS, WEEKDAYS, calendar_words, quantities
 from prensa.translation.segmenting import normalise, split_sentences
 
@@ -130,7 +130,6 @@ def speakers(text: str, language: str) -> list[str]:
         rf"(?P<name>{_NAME}),\s(?:[^,.;:“”«»\"]{{3,120}}),\s+(?:{verbs})\b",
         rf"\b(?:{verbs}|{_ACCORDING[language]})\s+{link}(?P<name>{_NAME})",
     ]
-    calendar = {w for words in (*MONTHS.values(), *WEEKDAYS.values()) for w in words}
     outside_quotes = _QUOTED.sub(" … ", text)  # "People told me…" inside a quote is no attribution
     found: list[str] = []
     for pattern in patterns:
@@ -139,7 +138,7 @@ def speakers(text: str, language: str) -> list[str]:
             while words and words[0].lower() in _NOT_NAMES:
                 words.pop(0)
             name = " ".join(words).strip("'’-")
-            if not name or name.lower() in calendar:
+            if not name or name.lower() in CALENDAR:
                 continue
             if name.isupper() and len(name) <= 5:
                 continue
@@ -148,9 +147,6 @@ def speakers(text: str, language: str) -> list[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
-# Links, addresses and code are not prose. Whole runs of non-space are matched, so a
-# 200,000-character "word" is read once (`\S+://` alone retried it from every letter).
-_NOT_PROSE = re.compile(r"(?<!\S)\S*(?:://|@|\bwww\.)\S*|`[^`]*`|\]\([^()]*\)")
 # A sentence needs this many words before language identification is trusted.
 MIN_WORDS_FOR_LANGUAGE = 6
 LANGUAGE_CONFIDENCE = 0.95
@@ -463,7 +459,7 @@ def _untranslated_sentences(
     found = []
     for sentence in split_sentences(target, target_language):
         text = sentence.text
-        prose = _NOT_PROSE.sub(" ", text)
+        prose = NOT_PROSE.sub(" ", text)
         for name in names:
             prose = prose.replace(name, " ")
         words = _WORD.findall(prose)

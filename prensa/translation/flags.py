@@ -221,10 +221,13 @@ _SENTENCE_END = re.compile(r"[.!?:;—–“”«»\"(]$")
 # A word run into a number: "tanquede1.000", "formaciónde18", "1.000litros". Codes
 # (COVID-19, G20, CO2), ordinals (21st, 3.er) and units (4K, 10km) are not.
 _GLUED = re.compile(r"[^\W\d_A-Z]\d|\d[.,]?\d*[^\W\d_]{4,}")
-# Links, addresses and code are not prose.
-_NOT_PROSE = re.compile(r"(?<!\S)\S*(?:://|@|\bwww\.)\S*|`[^`]*`|\]\([^()]*\)")
+# Links, addresses and code are not prose (the fidelity checks use it too). Whole runs of
+# non-space are matched, so a 200,000-character "word" is read once (`\S+://` alone
+# retried it from every letter).
+NOT_PROSE = re.compile(r"(?<!\S)\S*(?:://|@|\bwww\.)\S*|`[^`]*`|\]\([^()]*\)")
 _EDGES = ".,;:!?()[]«»“”\"'’"
-_CALENDAR = {w for words in (*MONTHS.values(), *WEEKDAYS.values()) for w in words}
+# Month and weekday names, lower case: translations rightly change them.
+CALENDAR = {w for words in (*MONTHS.values(), *WEEKDAYS.values()) for w in words}
 
 
 @dataclass(frozen=True)
@@ -248,7 +251,7 @@ def risk_flags(
     """Flags for one paragraph; `renderings` are approved target forms (glossary, names)."""
     if not target.strip() or source_language == target_language:
         return []
-    source, target = _NOT_PROSE.sub(" ", source), _NOT_PROSE.sub(" ", target)
+    source, target = NOT_PROSE.sub(" ", source), NOT_PROSE.sub(" ", target)
     flags = []
     flags += _foreign_words(source, target, source_language, target_language)
     flags += _lost_names(source, target, source_language, target_language, renderings)
@@ -279,7 +282,7 @@ def _foreign_words(
         if word[0].isupper() and word in source_words and not _common(word, source_language):
             continue  # a name that opens a sentence
         for part in _parts(word):
-            if part.lower() in _CALENDAR or spelling.known(part, target_language):
+            if part.lower() in CALENDAR or spelling.known(part, target_language):
                 continue
             language = next((code for code in others if spelling.known(part, code)), "unknown")
             if part not in found[language]:
@@ -374,7 +377,7 @@ def _trim(run: list[str], initial: bool, language: str) -> list[str]:
     dateline = len(words) > 1 and all(w.isupper() for w in words)
     if words and initial and not leading and not dateline and _common(words[0], language):
         words.pop(0)  # a sentence begins with a capital: "Repairs took…", "Now I can…"
-    words = [w for w in words if w.lower() not in _CALENDAR]
+    words = [w for w in words if w.lower() not in CALENDAR]
     while words and words[0].lower() in _PARTICLES:
         words.pop(0)
     while words and words[-1].lower() in _PARTICLES:
