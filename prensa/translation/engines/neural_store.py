@@ -193,6 +193,7 @@ class Checked:
     target: str
     memory_mb: float
     probe: list[str]
+    staged: Path  # the model in its installed shape, in the scratch folder
 
 
 def check(path: Path, pair: str | None = None, *, work: Path | None = None) -> Checked:
@@ -240,7 +241,7 @@ def check(path: Path, pair: str | None = None, *, work: Path | None = None) -> C
         staged / "source.spm",
         staged / "target.spm",
     )
-    return Checked(layout, source, target, memory, probe)
+    return Checked(layout, source, target, memory, probe, staged)
 
 
 def install(
@@ -261,7 +262,7 @@ def install(
                 "Remove it first (`prensa engines remove "
                 f"{existing.pair}`) or add this one with --replace."
             )
-        staged = Path(scratch) / "staged"
+        staged = checked.staged
         model = InstalledModel(
             source=checked.source,
             target=checked.target,
