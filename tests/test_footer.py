@@ -141,3 +141,26 @@ def test_author_and_site_pages_have_no_accessibility_violations(live_server, pag
         page.goto(live_server.url + url)
         found = Axe().run(page, options=RULES).response["violations"]
         assert [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in found] == [], url
+
+
+def test_the_privacy_page_and_the_comments_read_the_same_retention_from_the_environment():
+    # The page used its own default and missed the environment variable the comments obey.
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import django; django.setup(); from django.conf import settings; "
+        "from prensa.comments import conf; "
+        "print(settings.PRENSA_COMMENTS_IP_RETENTION_DAYS, conf.ip_retention_days())"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "prensa.settings.test",
+        "PRENSA_COMMENTS_IP_RETENTION_DAYS": "14",
+    }
+    out = subprocess.run(  # noqa: S603 (fixed argv)
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
+
+    assert out == ["14", "14"]

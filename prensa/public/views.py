@@ -343,7 +343,7 @@ def site_page(request: HttpRequest, page: str) -> HttpResponse:
             "page_name": page,
             "contact_email": settings.PRENSA_CONTACT_EMAIL,
             # The comments app's default (prensa/comments/conf.py); public may not import it.
-            "ip_retention_days": getattr(settings, "PRENSA_COMMENTS_IP_RETENTION_DAYS", 30),
+            "ip_retention_days": settings.PRENSA_COMMENTS_IP_RETENTION_DAYS,
             "switcher": seo.language_links(urls, language),
             "canonical_url": seo.absolute(request.path),
             "x_default_url": seo.x_default(urls, settings.LANGUAGE_CODE),

@@ -79,6 +79,9 @@ AXES_VERBOSE = False
 # Failed staff logins keep the raw address and User-Agent: the daily housekeeping task
 # (prensa/comments/tasks.py) deletes them after this many days (never within the cool-off).
 PRENSA_LOGIN_RECORD_RETENTION_DAYS = env_int("PRENSA_LOGIN_RECORD_RETENTION_DAYS", 30)
+# Days a comment's hashed network address is kept. Set here, once, because the privacy
+# page (public) says it and the comments app acts on it; neither may read the other.
+PRENSA_COMMENTS_IP_RETENTION_DAYS = env_int("PRENSA_COMMENTS_IP_RETENTION_DAYS", 30)
 
 # Content-Security-Policy: scripts, styles and images only from this site, no plugins,
 # no framing, forms post only here. Prensa has no inline script or style (JSON-LD is
