@@ -400,6 +400,8 @@ def _lost_names(
     target_language: str,
     renderings: Iterable[str],
 ) -> list[Flag]:
+    if not spelling.available(source_language):
+        return []  # which words of a name are common words is the dictionary's to say
     flat_target = _plain(target)
     target_words = set(_plain_words(target))
     approved = [_plain(r) for r in renderings if r.strip()]

@@ -176,5 +176,9 @@ def test_without_dictionaries_word_checks_are_skipped_not_guessed(monkeypatch, t
         assert spelling.known("casa", "pt") is None
         flags = risk_flags("The house is big.", "A house é grande.", "en", "pt")
         assert "untranslated" not in kinds(flags)
+        renamed = risk_flags(
+            "The ship crossed the Red Sea.", "O navio atravessou o Mar Vermelho.", "en", "pt"
+        )
+        assert "name" not in kinds(renamed)
     finally:
         _clear_caches()
