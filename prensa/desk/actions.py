@@ -163,7 +163,7 @@ class DraftEdition:
             )
             target.translated_from = source
             target.source_revision = source.revision
-            if target.status != Edition.Status.PUBLISHED:
+            if not target.is_live:
                 segments.compose(target, [row.text for row in stored])
                 target.origin = Edition.Origin.MACHINE
             target.save()
@@ -431,6 +431,6 @@ class PublishEdition:
 
 def _recompose_unpublished(edition: Edition) -> None:
     """Draft editions follow the desk; published ones change only when published again."""
-    if edition.status != Edition.Status.PUBLISHED:
+    if not edition.is_live:
         segments.compose(edition, [row.text for row in segments.load(edition)])
         edition.save()

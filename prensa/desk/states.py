@@ -117,7 +117,7 @@ def _cell(
         state = "failed"
     elif tally.get(State.STALE, 0) or tally.get(State.MISSING, 0):
         state = "stale"
-    elif edition.status == Edition.Status.PUBLISHED:
+    elif edition.is_live:
         state = "published"
     elif set(tally) == {State.REVIEWED}:
         state = "reviewed"

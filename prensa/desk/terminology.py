@@ -177,7 +177,7 @@ def open_editions() -> Q:
     """Translations still open: unpublished, or published with unconfirmed paragraphs."""
     unconfirmed = Segment.objects.exclude(state=State.REVIEWED.value).values("edition")
     return Q(translated_from__isnull=False) & (
-        ~Q(status=Edition.Status.PUBLISHED) | Q(pk__in=unconfirmed)
+        ~Q(status__in=Edition.LIVE_STATUSES) | Q(pk__in=unconfirmed)
     )
 
 
@@ -302,7 +302,7 @@ class ReapplyTerm:
                 row = locked.get(before.pk)
                 if row is not None:
                     self._flag(row, term)
-            if changed and edition.status != Edition.Status.PUBLISHED:
+            if changed and not edition.is_live:
                 fresh = Edition.objects.get(pk=edition.pk)
                 segments.compose(fresh, [row.text for row in segments.load(fresh)])
                 fresh.save()

@@ -172,7 +172,7 @@ def _review_page(
             "pending_publication": bool(
                 edition
                 and rows
-                and edition.status == Edition.Status.PUBLISHED
+                and edition.is_live
                 and segments.composed_differs(edition, rows)
             ),
             # Terminology check, term spans and questions for the author (desk/_queries.html).

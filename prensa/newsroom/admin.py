@@ -253,6 +253,11 @@ class StoryAdmin(LabelledWidgets, admin.ModelAdmin):
             initial.setdefault("source_language", language)
         return initial
 
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        if not change and obj.created_by_id is None:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
     def get_actions(self, request: HttpRequest) -> dict:
         actions = super().get_actions(request)
         if "delete_selected" in actions:  # "reportagens selecionadas", not "selecionados"
@@ -266,10 +271,7 @@ class StoryAdmin(LabelledWidgets, admin.ModelAdmin):
 
     @admin.display(description=_("Editions"))
     def languages(self, story: Story) -> str:
-        return " ".join(
-            f"{e.language}{'' if e.status == Edition.Status.PUBLISHED else '*'}"
-            for e in story.editions.all()
-        )
+        return " ".join(f"{e.language}{'' if e.is_live else '*'}" for e in story.editions.all())
 
 
 # Django's own save messages agree with a masculine noun in Portuguese ("O reportagem …

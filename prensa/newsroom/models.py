@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -211,6 +212,15 @@ class Story(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories_created",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("story")
@@ -266,7 +276,8 @@ class StoryCredit(models.Model):
 
 class EditionQuerySet(models.QuerySet):
     def published(self) -> EditionQuerySet:
-        return self.filter(status=Edition.Status.PUBLISHED, published_at__lte=timezone.now())
+        """What readers may see: live (published or updated) and past its publication time."""
+        return self.filter(status__in=Edition.LIVE_STATUSES, published_at__lte=timezone.now())
 
     def in_language(self, language: str) -> EditionQuerySet:
         return self.filter(language=language)
@@ -302,8 +313,19 @@ class Edition(models.Model):
     """A story in one language: what readers of that language see."""
 
     class Status(models.TextChoices):
+        """The workflow's states (prensa.workflow holds the transitions between them)."""
+
         DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        READY = "ready", _("Ready")
+        SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
+        UPDATED = "updated", _("Updated")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        KILLED = "killed", _("Killed")
+
+    # The states readers may see (once `published_at` has passed).
+    LIVE_STATUSES = (Status.PUBLISHED, Status.UPDATED)
 
     class Origin(models.TextChoices):
         ORIGINAL = "original", _("Original")
@@ -321,7 +343,7 @@ class Edition(models.Model):
     )
     slug = models.SlugField(_("slug"), max_length=120, blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, db_index=True)
     modified_at = models.DateTimeField(_("modified at"), default=timezone.now)
@@ -356,6 +378,12 @@ class Edition(models.Model):
                 fields=["language", "status", "-published_at"], name="edition_listing_idx"
             ),
         ]
+        permissions = [
+            ("publish_edition", _("Can publish, schedule, update and unpublish editions")),
+            ("review_edition", _("Can review and confirm translations")),
+            ("correct_edition", _("Can add corrections and update notes")),
+            ("kill_edition", _("Can kill editions")),
+        ]
 
     def __str__(self) -> str:
         return f"[{self.language}] {self.headline}"
@@ -382,7 +410,7 @@ class Edition(models.Model):
         if changed:
             self.revision += 1
             self.modified_at = timezone.now()
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
+        if self.status in self.LIVE_STATUSES and self.published_at is None:
             self.published_at = timezone.now()
         created = self._state.adding
         super().save(*args, **kwargs)
@@ -401,11 +429,14 @@ class Edition(models.Model):
         return max(self.modified_at, self.published_at)
 
     @property
+    def is_live(self) -> bool:
+        """Published or updated: readers see it once its publication time has passed."""
+        return self.status in self.LIVE_STATUSES
+
+    @property
     def is_published(self) -> bool:
         return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
+            self.is_live and self.published_at is not None and self.published_at <= timezone.now()
         )
 
     def get_absolute_url(self) -> str:

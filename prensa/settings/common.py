@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "prensa.newsroom",
+    "prensa.staff",
     "prensa.translation",
     "prensa.desk",
     "prensa.comments",
