@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "axes",
     "prensa.newsroom",
     "prensa.staff",
+    "prensa.media",  # after newsroom: its admin adds the lead image to the story's page
     "prensa.translation",
     "prensa.desk",
     "prensa.comments",
@@ -195,6 +196,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Pictures (prensa/media): renditions readers get are written to the default storage
+# (MEDIA_ROOT, served under MEDIA_URL); uploaded originals, which may carry EXIF and GPS
+# data, go to a private "originals" storage that is never served. An S3-compatible store
+# (django-storages) may take either role: see prensa/media/README.md.
+MEDIA_URL = env_str("PRENSA_MEDIA_URL", "/media/")
+MEDIA_ROOT = env_str("PRENSA_MEDIA_ROOT", str(PROJECT_DIR / "var" / "media"))
+PRENSA_ORIGINALS_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": env_str("PRENSA_ORIGINALS_ROOT", str(PROJECT_DIR / "var" / "originals")),
+        "base_url": "/never-served/",
+    },
+}
+STORAGES["originals"] = PRENSA_ORIGINALS_STORAGE
+# Prensa serves MEDIA_URL itself from MEDIA_ROOT (renditions only) unless nginx or a CDN does.
+PRENSA_MEDIA_SERVE = env_bool("PRENSA_MEDIA_SERVE", True)
+# Uploads larger than this many megabytes, or of more than this many pixels, are refused.
+PRENSA_MEDIA_MAX_UPLOAD_MB = env_int("PRENSA_MEDIA_MAX_UPLOAD_MB", 40)
+PRENSA_MEDIA_MAX_PIXELS = env_int("PRENSA_MEDIA_MAX_PIXELS", 80_000_000)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True  # the comment script sends the token from the form
@@ -212,6 +232,8 @@ PRENSA_PAGE_SIZE = env_int("PRENSA_PAGE_SIZE", 20)
 PRENSA_PAGE_MAX_AGE = env_int("PRENSA_PAGE_MAX_AGE", 60)
 # Keep rendered reader pages in Django's cache (see prensa/public/caching.py).
 PRENSA_PAGE_CACHE = env_bool("PRENSA_PAGE_CACHE", True)
+# Seconds a shareable preview link (a signed token, prensa/newsroom/preview.py) stays good.
+PRENSA_PREVIEW_MAX_AGE = env_int("PRENSA_PREVIEW_MAX_AGE", 3 * 24 * 3600)
 # URLs per sitemap file (the protocol's limit is 50,000) and per news sitemap file.
 PRENSA_SITEMAP_LIMIT = env_int("PRENSA_SITEMAP_LIMIT", 50_000)
 PRENSA_NEWS_SITEMAP_LIMIT = env_int("PRENSA_NEWS_SITEMAP_LIMIT", 1000)
