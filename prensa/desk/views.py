@@ -25,7 +25,7 @@ from prensa.lib.redirects import safe_next
 from prensa.newsroom.models import Edition, Story
 from prensa.translation.errors import TranslationError
 
-from . import reviewing, segments, states
+from . import inbox, reviewing, segments, states
 from .actions import (
     MAX_PARAGRAPH_CHARS,
     ActionError,
@@ -63,6 +63,13 @@ def index(request: HttpRequest) -> HttpResponse:
     needs_work = request.GET.get("show") == "needs-work"
     if needs_work:
         stories = states.needing_work(stories)
+    # A count in the front page's table links here: stories with an edition in that state.
+    in_state = request.GET.get("state", "")
+    in_language = request.GET.get("language", "")
+    if in_state in Edition.Status.values and in_language in codes():
+        stories = stories.filter(editions__language=in_language, editions__status=in_state)
+    else:
+        in_state = in_language = ""
     page = Paginator(stories.order_by("-created_at", "-pk"), 50).get_page(request.GET.get("page"))
     recover_abandoned(DraftJob.objects.filter(story__in=[story.pk for story in page.object_list]))
     cells = states.cells_for(list(page.object_list), codes())
@@ -70,7 +77,16 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "desk/index.html",
-        {"page": page, "rows": rows, "languages": codes(), "needs_work": needs_work},
+        {
+            "page": page,
+            "rows": rows,
+            "languages": codes(),
+            "needs_work": needs_work,
+            "inbox": inbox.for_me(request.user),
+            "in_state": in_state,
+            "in_language": in_language,
+            "in_state_label": Edition.Status(in_state).label if in_state else "",
+        },
     )
 
 
@@ -170,10 +186,7 @@ def _review_page(
             "progress": reviewing.progress(rows),
             "events": list(edition.desk_events.select_related("user")[:10]) if edition else [],
             "pending_publication": bool(
-                edition
-                and rows
-                and edition.is_live
-                and segments.composed_differs(edition, rows)
+                edition and rows and edition.is_live and segments.composed_differs(edition, rows)
             ),
             # Terminology check, term spans and questions for the author (desk/_queries.html).
             "desk_extras": extras,

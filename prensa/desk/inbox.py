@@ -1,0 +1,126 @@
+"""The desk's front page for one person: what waits for them, in a fixed number of queries.
+
+"For me" means: the drafts of stories they created, translations waiting for review
+in the languages they work in (prensa.staff.access), translations that fell out of
+date with their source, what is scheduled and what was published lately. Each list
+shows its first few editions and how many there are in all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Window
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from prensa.newsroom.models import LANGUAGE_CODES, Edition
+from prensa.staff.access import User, languages_for
+from prensa.translation.staleness import State
+
+from .models import Segment
+
+# How many editions each list shows; the count says how many there are in all.
+SHOWN = 8
+
+Status = Edition.Status
+OPEN_STATUSES = (Status.DRAFT, Status.IN_REVIEW, Status.READY)
+
+
+@dataclass
+class Shelf:
+    """One list on the front page: a title, the editions shown, and how many there are."""
+
+    key: str
+    title: str | Promise
+    empty: str | Promise
+    editions: list[Edition] = field(default_factory=list)
+    total: int = 0
+
+
+@dataclass
+class Inbox:
+    shelves: list[Shelf]
+    # (language, status) -> editions in that state, for the stories × languages table.
+    counts: dict[tuple[str, str], int]
+    languages: list[str]
+    # The languages this person translates into; None means all of them.
+    own_languages: frozenset[str] | None
+
+    @property
+    def table(self) -> list[tuple[str, str, list[tuple[str, int]]]]:
+        """(state, label, [(language, count)…]) for each state with at least one edition."""
+        present = {status for _language, status in self.counts}
+        return [
+            (value, label, [(code, self.counts.get((code, value), 0)) for code in self.languages])
+            for value, label in Status.choices
+            if value in present
+        ]
+
+
+def for_me(user: User) -> Inbox:
+    """The front page's lists for `user` (six queries, whatever the size of the archive)."""
+    languages = languages_for(user)
+    editions = Edition.objects.select_related("story__section").exclude(status=Status.KILLED)
+    translations = editions.filter(translated_from__isnull=False)
+    if languages is not None:
+        translations = translations.filter(language__in=languages)
+    unconfirmed = Segment.objects.filter(edition=OuterRef("pk")).exclude(state=State.REVIEWED.value)
+    out_of_date = Segment.objects.filter(
+        edition=OuterRef("pk"), state__in=[State.STALE.value, State.MISSING.value]
+    )
+    shelves = [
+        _shelf(
+            "mine",
+            _("My drafts"),
+            _("You have no stories in progress."),
+            _mine(editions, user).order_by("-modified_at", "-pk"),
+        ),
+        _shelf(
+            "review",
+            _("Waiting for review in my languages"),
+            _("No translation waits for review."),
+            translations.filter(Exists(unconfirmed))
+            .filter(~Q(status=Status.UNPUBLISHED))
+            .exclude(Exists(out_of_date))
+            .order_by("-modified_at", "-pk"),
+        ),
+        _shelf(
+            "stale",
+            _("Stale translations"),
+            _("No translation is out of date."),
+            translations.filter(Exists(out_of_date)).order_by("-modified_at", "-pk"),
+        ),
+        _shelf(
+            "scheduled",
+            Status.SCHEDULED.label,
+            _("Nothing is scheduled."),
+            editions.filter(status=Status.SCHEDULED).order_by("published_at", "pk"),
+        ),
+        _shelf(
+            "published",
+            _("Recently published"),
+            _("Nothing has been published yet."),
+            editions.filter(status__in=Edition.LIVE_STATUSES).order_by("-published_at", "-pk"),
+        ),
+    ]
+    counts = {
+        (row["language"], row["status"]): row["n"]
+        for row in Edition.objects.values("language", "status").annotate(n=Count("pk"))
+    }
+    return Inbox(shelves, counts, list(LANGUAGE_CODES), languages)
+
+
+def _shelf(key: str, title: Promise, empty: Promise, editions: QuerySet[Edition]) -> Shelf:
+    """The first SHOWN editions and the total, in one query (a window count)."""
+    rows = list(editions.annotate(total=Window(Count("pk")))[:SHOWN])
+    return Shelf(key, title, empty, rows, rows[0].total if rows else 0)
+
+
+def _mine(editions: QuerySet[Edition], user: User) -> QuerySet[Edition]:
+    """Source editions, not yet published, of the stories `user` created."""
+    if user is None or not user.is_authenticated:
+        return editions.none()  # the system and anonymous have no drafts of their own
+    return editions.filter(
+        story__created_by=user, translated_from__isnull=True, status__in=OPEN_STATUSES
+    )
