@@ -1,1 +1,1 @@
-"""history (being built)."""
+"""Revisions: every save of an edition, compared word by word and restored as a new revision."""

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "prensa.newsroom",
     "prensa.staff",
     "prensa.media",  # after newsroom: its admin adds the lead image to the story's page
+    "simple_history",
+    "prensa.history",  # after newsroom: it records every save of an edition
     "prensa.translation",
     "prensa.desk",
     "prensa.comments",
@@ -53,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Lets the revision recorded on each save of an edition name the person who saved it.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
