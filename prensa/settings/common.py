@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "axes",
     "prensa.newsroom",
     "prensa.staff",
+    "prensa.workflow",  # after newsroom: its admin gives the story page transitions
     "prensa.media",  # after newsroom: its admin adds the lead image to the story's page
     "simple_history",
     "prensa.history",  # after newsroom: it records every save of an edition

@@ -1,1 +1,1 @@
-"""workflow (being built)."""
+"""The edition workflow: states, the transitions between them, their log, and scheduling."""
