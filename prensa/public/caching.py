@@ -65,6 +65,8 @@ def reader_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
                 return _conditional(request, _rebuild(stored))
         with seo.addressed_as(request):
             response = view(request, *args, **kwargs)
+        if getattr(response, "private_page", False):
+            return response  # a preview: never stored, no validators (see `private`)
         if response.status_code == 200:
             max_age = settings.PRENSA_PAGE_MAX_AGE
             patch_cache_control(response, public=True, max_age=max_age, s_maxage=max_age * 5)
@@ -73,6 +75,16 @@ def reader_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         return response
 
     return wrapped
+
+
+def private(response: HttpResponse) -> HttpResponse:
+    """Mark a reader view's response as one person's (a preview of an unpublished edition):
+    no browser, CDN or Prensa's page cache may keep it, no search engine may index it, and
+    it gets no ETag, so nothing can later answer a conditional request with it."""
+    response.private_page = True
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def content_changed(**kwargs: object) -> None:

@@ -20,7 +20,7 @@ from prensa.lib.text import join_links_html
 from prensa.newsroom import search as newsroom_search
 from prensa.newsroom.models import Credit, Edition, Section, StoryCredit, Tag
 
-from . import related, seo
+from . import preview, related, seo
 from .caching import reader_page
 from .middleware import language_independent
 
@@ -104,13 +104,27 @@ def search(request: HttpRequest) -> HttpResponse:
 @reader_page
 def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
     language = request.LANGUAGE_CODE
+    if preview.PARAMETER in request.GET:  # a staff member's or a shared link's preview
+        return preview.article(request, language, slug, _any_article, _article_page)
     edition = _published_article(language, slug)
     if edition is None:
+        # Staff see an edition readers cannot see yet at the address it will have.
+        if (
+            shown := preview.for_staff(request, language, slug, _any_article, _article_page)
+        ) is not None:
+            return shown
         return _redirect_to_sibling(request, language, slug)
     url = edition.get_absolute_url()
     if url != request.path:  # wrong section in the path: send readers to the one true URL
         return HttpResponsePermanentRedirect(url)
+    return _article_page(request, edition)
 
+
+def _article_page(request: HttpRequest, edition: Edition, **extra: object) -> HttpResponse:
+    """The article page of `edition` (as `_article_query` loads it); `extra` goes to the
+    template (a preview's banner)."""
+    language = edition.language
+    url = edition.get_absolute_url()
     story = edition.story
     siblings = {e.language: e for e in story.published_editions}
     urls = {
@@ -139,6 +153,7 @@ def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
             ),
             "og_locale": seo.og_locale(language),
             "og_alternate_locales": [seo.og_locale(code) for code in siblings if code != language],
+            **extra,
         },
     )
 
@@ -161,23 +176,28 @@ def favicon(request: HttpRequest) -> HttpResponse:
 def _published_article(language: str, slug: str) -> Edition | None:
     """The edition with everything its page shows, in a fixed number of queries."""
     return (
-        Edition.objects.published()
-        .in_language(language)
-        .filter(slug=slug)
-        .select_related("story__section")
-        .prefetch_related(
-            Prefetch("story__tags", queryset=related.tags_with_frequency()),
-            Prefetch(
-                "story__story_credits",
-                queryset=StoryCredit.objects.select_related("credit"),
-            ),
-            Prefetch(
-                "story__editions",
-                queryset=Edition.objects.published().select_related("story__section"),
-                to_attr="published_editions",
-            ),
-        )
-        .first()
+        _article_query(Edition.objects.published()).in_language(language).filter(slug=slug).first()
+    )
+
+
+def _any_article(**lookup: object) -> Edition | None:
+    """Whatever its state (previews), with everything its page shows."""
+    return _article_query(Edition.objects.filter(**lookup)).first()
+
+
+def _article_query(editions):  # type: ignore[no-untyped-def]
+    """`editions` with everything an article page shows, in a fixed number of queries."""
+    return editions.select_related("story__section").prefetch_related(
+        Prefetch("story__tags", queryset=related.tags_with_frequency()),
+        Prefetch(
+            "story__story_credits",
+            queryset=StoryCredit.objects.select_related("credit"),
+        ),
+        Prefetch(
+            "story__editions",
+            queryset=Edition.objects.published().select_related("story__section"),
+            to_attr="published_editions",
+        ),
     )
 
 
