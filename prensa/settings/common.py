@@ -204,7 +204,7 @@ STORAGES = {
 # Pictures (prensa/media): renditions readers get are written to the default storage
 # (MEDIA_ROOT, served under MEDIA_URL); uploaded originals, which may carry EXIF and GPS
 # data, go to a private "originals" storage that is never served. An S3-compatible store
-# (django-storages) may take either role: see prensa/media/README.md.
+# (django-storages) may take either role (see the README).
 MEDIA_URL = env_str("PRENSA_MEDIA_URL", "/media/")
 MEDIA_ROOT = env_str("PRENSA_MEDIA_ROOT", str(PROJECT_DIR / "var" / "media"))
 PRENSA_ORIGINALS_STORAGE = {

@@ -17,6 +17,7 @@ WHITENOISE_AUTOREFRESH = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "originals": PRENSA_ORIGINALS_STORAGE,  # noqa: F405
 }
 # With DEBUG on, a template or code edit shows at the next request: no stored pages.
 PRENSA_PAGE_CACHE = env_bool("PRENSA_PAGE_CACHE", not DEBUG)

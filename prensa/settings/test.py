@@ -10,7 +10,12 @@ PRENSA_BASE_URL = "https://news.example.org"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "originals": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PROJECT_DIR / "var" / "test-originals")},  # noqa: F405
+    },
 }
+MEDIA_ROOT = str(PROJECT_DIR / "var" / "test-media")  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 # Neural models a developer installed with `prensa engines add` must not change which
 # engine the tests draft with; the neural engine's own tests install theirs per test.
