@@ -15,7 +15,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from prensa.desk.issues import describe
 from prensa.lib.languages import name_in_text
@@ -23,9 +22,16 @@ from prensa.newsroom.models import Edition, Story
 from prensa.translation.errors import UnsupportedPair
 from prensa.translation.staleness import Segment as PureSegment
 from prensa.translation.staleness import State, block_hash, mark_reviewed, refresh
+from prensa.workflow.transitions import (
+    Publish,
+    SubmitForReview,
+    Transition,
+    TransitionError,
+    Update,
+)
 
 from . import drafting, segments
-from .models import HEADLINE, EditionEvent, Segment, SegmentState
+from .models import HEADLINE, Segment, SegmentState
 
 logger = logging.getLogger(__name__)
 
@@ -367,7 +373,8 @@ def open_flags(rows: list[Segment]) -> list[dict]:
 
 @dataclass
 class PublishEdition:
-    """Publish a translated edition; unreviewed machine text needs `allow_machine`."""
+    """Publish a translated edition through the workflow's transitions (prensa.workflow);
+    unreviewed machine text needs `allow_machine`, as the desk's review gate says."""
 
     edition: Edition
     user: User = None
@@ -376,55 +383,40 @@ class PublishEdition:
     def check(self) -> list[Segment]:
         _require(self.user, "newsroom.change_edition")
         rows = segments.load(self.edition)
-        if any(row.state in (State.STALE, State.MISSING) for row in rows):
-            raise ActionError(
-                _(
-                    "Some paragraphs are out of date with the source; re-draft or review them first."
-                ),
-                status=409,
-            )
-        machine = [row for row in rows if not row.is_confirmed]
-        if machine and not self.allow_machine:
-            raise ActionError(
-                ngettext(
-                    "%(count)s paragraph is not confirmed by a person. Confirm it, or choose "
-                    "to publish as machine translation (readers see a notice).",
-                    "%(count)s paragraphs are not confirmed by a person. Confirm them, or "
-                    "choose to publish as machine translation (readers see a notice).",
-                    len(machine),
-                )
-                % {"count": len(machine)},
-                status=409,
-            )
+        try:
+            state = None
+            for step in self._steps():
+                step.check(state)
+                state = step.target
+        except TransitionError as exc:
+            raise ActionError(exc.message, exc.status) from exc
         return rows
 
+    def _steps(self) -> list[Transition]:
+        """The workflow's transitions this publication goes through, in order.
+
+        The review gate (desk/gate.py) runs inside them. A draft is submitted for review
+        and published at once: at the desk, confirming the paragraphs is the review. An
+        edition already out is published again as an update.
+        """
+        edition, user, machine = self.edition, self.user, self.allow_machine
+        if edition.is_live:
+            return [Update(edition, user, allow_machine=machine)]
+        steps: list[Transition] = []
+        if edition.status == Edition.Status.DRAFT:
+            steps.append(SubmitForReview(edition, user))
+        steps.append(Publish(edition, user, allow_machine=machine))
+        return steps
+
     def execute(self) -> Edition:
-        rows = self.check()
+        self.check()
         edition = self.edition
-        reviewed = all(row.is_confirmed for row in rows)
-        with transaction.atomic():
-            if rows:
-                segments.compose(edition, [row.text for row in rows])
-                # Readers see the machine-translation notice unless every paragraph was
-                # confirmed by a person; nothing here writes to the translation memory.
-                edition.origin = Edition.Origin.REVIEWED if reviewed else Edition.Origin.MACHINE
-                if edition.translated_from is not None:
-                    edition.source_revision = edition.translated_from.revision
-            edition.status = Edition.Status.PUBLISHED
-            if edition.published_at is None or edition.published_at > timezone.now():
-                edition.published_at = timezone.now()
-            edition.save()
-            EditionEvent.objects.create(
-                edition=edition,
-                action=EditionEvent.Action.PUBLISHED_REVIEWED
-                if reviewed
-                else EditionEvent.Action.PUBLISHED_MACHINE,
-                user=_person(self.user),
-                detail={
-                    "unconfirmed": sum(1 for row in rows if not row.is_confirmed),
-                    "flags": open_flags(rows),
-                },
-            )
+        try:
+            with transaction.atomic():
+                for step in self._steps():
+                    step.execute()
+        except TransitionError as exc:
+            raise ActionError(exc.message, exc.status) from exc
         logger.info("Published edition %s (%s)", edition.pk, edition.origin)
         return edition
 

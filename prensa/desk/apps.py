@@ -7,4 +7,9 @@ class DeskConfig(AppConfig):
     verbose_name = _("Translation desk")
 
     def ready(self) -> None:
+        from prensa.workflow import gates
+
         from . import receivers  # noqa: F401  (connects signal receivers)
+        from .gate import review_gate
+
+        gates.register(review_gate)  # every publication of a translation passes it

@@ -189,33 +189,6 @@ class Segment(models.Model):
         self.previous_source_text = pure.previous_source_text
 
 
-class EditionEvent(models.Model):
-    """A minimal history of what people did to an edition at the desk: who, what, when.
-
-    Stands in for the transition log that prensa.workflow will keep (issue 10); until
-    then, publishing (and above all publishing as machine translation) is recorded here.
-    """
-
-    class Action(models.TextChoices):
-        PUBLISHED_REVIEWED = "published", _("published as a reviewed translation")
-        PUBLISHED_MACHINE = "published_machine", _("published as machine translation")
-
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="desk_events")
-    action = models.CharField(max_length=20, choices=Action.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
-    at = models.DateTimeField(default=timezone.now)
-    # What was open at the time: {"unconfirmed": n, "flags": [{"position", "check", "message"}]}
-    detail = models.JSONField(default=dict, blank=True)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.edition_id}: {self.action} by {self.user_id} at {self.at:%Y-%m-%d %H:%M}"
-
-
 class ParagraphQueryQuerySet(models.QuerySet["ParagraphQuery"]):
     def open(self) -> ParagraphQueryQuerySet:
         """Queries not resolved yet (answered ones stay open until someone resolves them)."""

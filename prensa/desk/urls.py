@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import exchange_views, terminology_views, views
+from . import exchange_views, terminology_views, views, workflow_views
 
 app_name = "desk"
 
@@ -11,6 +11,12 @@ urlpatterns = [
     path("stories/<id:story_id>/<str:language>/status/", views.status, name="status"),
     path("stories/<id:story_id>/<str:language>/draft/", views.draft_one, name="draft_one"),
     path("stories/<id:story_id>/<str:language>/publish/", views.publish, name="publish"),
+    path(
+        "stories/<id:story_id>/<str:language>/transition/",
+        workflow_views.transition,
+        name="transition",
+    ),
+    path("stories/<id:story_id>/schedule/", workflow_views.schedule_story, name="schedule_story"),
     path("segments/<id:segment_id>/", views.segment, name="segment"),
     # Translator tools: memory concordance and entries, TMX and XLIFF files.
     path("memory/", exchange_views.memory, name="memory"),

@@ -24,6 +24,7 @@ from prensa.lib.numbers import positive_int
 from prensa.lib.redirects import safe_next
 from prensa.newsroom.models import Edition, Story
 from prensa.translation.errors import TranslationError
+from prensa.workflow.queries import timeline
 
 from . import inbox, reviewing, segments, states
 from .actions import (
@@ -41,6 +42,7 @@ from .issues import describe
 from .models import DraftJob, Segment
 from .queries import review_extras
 from .tasks import enqueue_draft, recover_abandoned
+from .workflow_buttons import workflow_actions
 
 
 def desk_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -184,7 +186,10 @@ def _review_page(
             ],
             "sorts": reviewing.SORTS.items(),
             "progress": reviewing.progress(rows),
-            "events": list(edition.desk_events.select_related("user")[:10]) if edition else [],
+            # The story's transitions, every edition (workflow/_timeline.html), and the ones
+            # this person may start on this edition (desk/workflow_buttons.py).
+            "timeline": timeline(story),
+            "transitions": workflow_actions(edition, request.user),
             "pending_publication": bool(
                 edition and rows and edition.is_live and segments.composed_differs(edition, rows)
             ),

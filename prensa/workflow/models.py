@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from prensa.newsroom.models import Edition
+
+# What each transition did, as a timeline says it ("… — editor").
+_DONE = {
+    "submit": _("submitted for review"),
+    "return": _("returned to draft"),
+    "approve": _("approved"),
+    "schedule": _("scheduled"),
+    "unschedule": _("taken off the schedule"),
+    "publish": pgettext_lazy("edition", "published"),
+    "update": _("published again with changes"),
+    "unpublish": pgettext_lazy("edition", "unpublished"),
+    "reopen": _("reopened as a draft"),
+    "kill": pgettext_lazy("edition", "killed"),
+}
+_DONE_AS_MACHINE = {
+    "publish": _("published as machine translation"),
+    "update": _("published again as machine translation"),
+}
 
 
 class TransitionLogQuerySet(models.QuerySet["TransitionLog"]):
@@ -49,3 +71,16 @@ class TransitionLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.edition_id}: {self.from_state} → {self.to_state} ({self.action})"
+
+    @property
+    def described(self) -> str:
+        """What happened, in the interface's language ("published as machine translation")."""
+        if self.detail.get("machine") and self.action in _DONE_AS_MACHINE:
+            return str(_DONE_AS_MACHINE[self.action])
+        return str(_DONE.get(self.action, self.action))
+
+    @property
+    def scheduled_for(self) -> datetime | None:
+        """The time a schedule entry set (None for other entries)."""
+        value = self.detail.get("for") if self.action == "schedule" else None
+        return parse_datetime(value) if isinstance(value, str) else None

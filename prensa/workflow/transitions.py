@@ -79,9 +79,13 @@ class Transition:
 
     # -- checks -------------------------------------------------------------------------
 
-    def check(self) -> None:
-        """Raise TransitionError unless this transition may happen now; changes nothing."""
-        self._check_state(self.edition.status)
+    def check(self, state: str | None = None) -> None:
+        """Raise TransitionError unless this transition may happen now; changes nothing.
+
+        `state` checks it from another state than the edition's own: the later steps of a
+        chain (submit, then publish) are checked from where the earlier ones lead.
+        """
+        self._check_state(state or self.edition.status)
         self._check_permission()
         self._check_more(self.edition)
 
@@ -393,3 +397,23 @@ def schedule_story(
         )
     with transaction.atomic():
         return [action.execute() for action in actions]
+
+
+def parse_moment(value: str) -> datetime:
+    """An ISO 8601 date and time ("2026-12-03T09:30", offset optional) as an aware datetime.
+
+    Without an offset it is the newsroom's time (TIME_ZONE), as a person would mean it.
+    """
+    from django.utils.dateparse import parse_datetime
+
+    try:
+        moment = parse_datetime((value or "").strip())
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise TransitionError(
+            _("“%(value)s” is not a date and time; write it as 2026-12-03T09:30.")
+            % {"value": value},
+            status=400,
+        )
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment

@@ -14,10 +14,11 @@ from prensa.desk.actions import (
     source_version,
     text_version,
 )
-from prensa.desk.models import EditionEvent, Segment
+from prensa.desk.models import Segment
 from prensa.desk.states import cell_for
 from prensa.newsroom.models import Edition
 from prensa.translation.models import TranslationMemoryEntry
+from prensa.workflow.models import TransitionLog
 from tests.desk.conftest import rows
 
 pytestmark = pytest.mark.django_db
@@ -141,12 +142,14 @@ def test_bulk_publish_keeps_the_reader_notice_and_writes_nothing_to_the_memory(
     assert "traducido automáticamente" in article
     assert TranslationMemoryEntry.objects.count() == 0
     assert all(row.state == "machine" for row in rows(draft))
-    event = EditionEvent.objects.get(edition=draft)
-    assert (event.action, event.user) == ("published_machine", editor)
+    event = TransitionLog.objects.get(edition=draft, action="publish")
+    assert (event.to_state, event.user, event.detail["machine"]) == ("published", editor, True)
     assert event.detail["unconfirmed"] == 7
     assert any(flag["check"] == "names" for flag in event.detail["flags"])
     page = review_page(client, editor, draft)
-    assert "published as machine translation — editor (7 paragraphs not confirmed)" in page
+    assert (
+        "ES</span> published as machine translation — editor (7 paragraphs not confirmed)" in page
+    )
 
 
 def test_saved_but_unconfirmed_edits_still_publish_only_as_machine_translation(draft, editor):
@@ -171,7 +174,8 @@ def test_an_edition_confirmed_paragraph_by_paragraph_publishes_as_reviewed(clien
     client.post(reverse("desk:publish", args=[draft.story_id, "es"]))
     draft.refresh_from_db()
     assert draft.origin == Edition.Origin.REVIEWED
-    assert EditionEvent.objects.get(edition=draft).action == "published"
+    event = TransitionLog.objects.get(edition=draft, action="publish")
+    assert event.detail["machine"] is False
     assert TranslationMemoryEntry.objects.count() > 0  # confirmed paragraphs feed the memory
 
 
