@@ -20,6 +20,8 @@ from .models import Image, LeadImage
 class ImageForm(forms.ModelForm):
     """On add, the file is checked whole before anything is stored; it never changes after."""
 
+    licence_url = forms.URLField(label=_("licence address"), required=False, assume_scheme="https")
+
     class Meta:
         model = Image
         fields = [

@@ -79,3 +79,17 @@ def with_iptc(jpeg: bytes, **fields: str) -> bytes:
     body = b"Photoshop 3.0\x00" + resource
     segment = b"\xff\xed" + struct.pack(">H", len(body) + 2) + body
     return jpeg[:2] + segment + jpeg[2:]
+
+
+@pytest.fixture
+def ingest(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+    """uploads.ingest, then what runs when its transaction commits (the renditions task)."""
+    from prensa.media import uploads
+
+    def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+        with django_capture_on_commit_callbacks(execute=True):
+            image, created = uploads.ingest(*args, **kwargs)
+        image.refresh_from_db()
+        return image, created
+
+    return run
