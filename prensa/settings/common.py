@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "prensa.desk",
     "prensa.comments",
     "prensa.public",
+    "ninja",  # the API's interactive docs (Swagger UI, served from static files)
+    "prensa.api",
     "prensa.demo",  # `prensa demo`: the top layer, may use every app below
 ]
 

@@ -1,0 +1,38 @@
+"""schemathesis drives every operation of the OpenAPI document: no request gets a 5xx.
+
+The schema is loaded from the running app (Django is set up before collection); the
+cases are drawn by Hypothesis inside a test that has a database with a story in it.
+"""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+
+from prensa.wsgi import application
+from tests.factories import make_story
+
+schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+
+
+@pytest.fixture
+def story(db):
+    return make_story(languages=("pt", "en"))  # something to find, so ids and filters hit rows
+
+
+@pytest.mark.parametrize("operation", [op.ok() for op in schema.get_all_operations()], ids=str)
+def test_no_request_to_the_api_gets_a_server_error(story, operation):
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=40,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    def run(case):
+        response = case.call()
+        case.validate_response(response, checks=[not_a_server_error])
+        if response.status_code >= 400:
+            content_type = {k.lower(): v for k, v in response.headers.items()}["content-type"]
+            assert content_type[0] == "application/problem+json", response.text
+
+    run()
