@@ -2,7 +2,11 @@ from django.apps import AppConfig
 
 
 class ApiConfig(AppConfig):
-    """The REST API at /api/: reads for everyone, as JSON and IPTC ninjs."""
+    """The REST API at /api/: reads for everyone, writes with a token, as JSON and ninjs."""
 
     name = "prensa.api"
     verbose_name = "API"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import writes  # noqa: F401  (registers the write operations on the API)

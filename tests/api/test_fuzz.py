@@ -6,9 +6,12 @@ cases are drawn by Hypothesis inside a test that has a database with a story in 
 
 import pytest
 import schemathesis
+from django.contrib.auth.models import Group, User
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
+from prensa.api.models import ApiToken
+from prensa.staff import roles
 from prensa.wsgi import application
 from tests.factories import make_story
 
@@ -20,8 +23,18 @@ def story(db):
     return make_story(languages=("pt", "en"))  # something to find, so ids and filters hit rows
 
 
+@pytest.fixture(params=["anonymous", "editor"])
+def headers(request, db) -> dict:
+    """Requests without a token, and with an editor's, who may run every write."""
+    if request.param == "anonymous":
+        return {}
+    user = User.objects.create_user("editor", is_staff=True)
+    user.groups.add(Group.objects.get(name=roles.EDITOR))
+    return {"Authorization": f"Bearer {ApiToken.issue(user, 'fuzz')[1]}"}
+
+
 @pytest.mark.parametrize("operation", [op.ok() for op in schema.get_all_operations()], ids=str)
-def test_no_request_to_the_api_gets_a_server_error(story, operation):
+def test_no_request_to_the_api_gets_a_server_error(story, headers, operation):
     @given(case=operation.as_strategy())
     @settings(
         max_examples=40,
@@ -29,7 +42,7 @@ def test_no_request_to_the_api_gets_a_server_error(story, operation):
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
     def run(case):
-        response = case.call()
+        response = case.call(headers=headers)
         case.validate_response(response, checks=[not_a_server_error])
         if response.status_code >= 400:
             content_type = {k.lower(): v for k, v in response.headers.items()}["content-type"]
