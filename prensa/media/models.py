@@ -218,3 +218,21 @@ class LeadImage(models.Model):
 
     def __str__(self) -> str:
         return str(self.image)
+
+
+# What a reader page's query adds to fetch each story's lead picture in the same query.
+LEAD_IMAGE_RELATION = "lead_image__image"
+
+
+def with_lead_images(editions: models.QuerySet) -> models.QuerySet:
+    """Editions with their story's lead picture joined in (no query per teaser)."""
+    return editions.select_related(f"story__{LEAD_IMAGE_RELATION}")
+
+
+def lead_image_of(story: Story) -> Image | None:
+    """The story's lead picture once its renditions exist; None otherwise."""
+    try:
+        image = story.lead_image.image
+    except LeadImage.DoesNotExist:
+        return None
+    return image if image.ready else None

@@ -19,3 +19,12 @@ class PublicConfig(AppConfig):
                 content_changed, sender=model, dispatch_uid=f"pages-del-{model.__name__}"
             )
         m2m_changed.connect(content_changed, sender=Story.tags.through, dispatch_uid="pages-tags")
+
+        # Pictures: renditions made, a caption or credit edited, a story's lead image changed.
+        from prensa.media.models import Image, LeadImage
+
+        for model in (Image, LeadImage):
+            post_save.connect(content_changed, sender=model, dispatch_uid=f"pages-{model.__name__}")
+            post_delete.connect(
+                content_changed, sender=model, dispatch_uid=f"pages-del-{model.__name__}"
+            )

@@ -134,3 +134,60 @@ def news_article(
 
 def og_locale(code: str) -> str:
     return OG_LOCALES[code]
+
+
+# The publisher's logo for NewsArticle JSON-LD (prensa/static/prensa/logo.png, 512 × 512).
+LOGO = ("prensa/logo.png", 512, 512)
+# Open Graph and Twitter cards: the 16:9 crop, 1200 px wide where the picture allows.
+OG_RATIO, OG_WIDTH = "16x9", 1200
+
+
+def _media_url(url: str) -> str:
+    """A rendition's address, absolute (a storage on another host already gives one)."""
+    return url if "://" in url else absolute(url)
+
+
+def og_image(image) -> dict[str, object] | None:  # type: ignore[no-untyped-def]
+    """url, width, height and alt of the card picture, or None without a ready picture."""
+    if image is None:
+        return None
+    crops = image.crops(OG_RATIO)
+    if not crops:
+        return None
+    width, height = min(crops, key=lambda c: (c[0] < OG_WIDTH, abs(c[0] - OG_WIDTH)))
+    return {
+        "url": _media_url(image.rendition_url(OG_RATIO, width, "jpeg")),
+        "width": width,
+        "height": height,
+        "alt": image.alt,
+        "type": "image/jpeg",
+    }
+
+
+def with_pictures(data: dict[str, object], image) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """NewsArticle data with the publisher's logo and, with a lead picture, its three crops
+    (16:9, 4:3, 1:1) at their largest width, as Google's article guidance asks."""
+    from django.templatetags.static import static
+
+    path, width, height = LOGO
+    publisher = dict(data.get("publisher") or {})  # type: ignore[call-overload]
+    publisher["logo"] = {
+        "@type": "ImageObject",
+        "url": absolute(static(path)),
+        "width": width,
+        "height": height,
+    }
+    data["publisher"] = publisher
+    if image is not None:
+        crops = [image.largest(ratio) for ratio in ("16x9", "4x3", "1x1")]
+        data["image"] = [
+            {
+                "@type": "ImageObject",
+                "url": _media_url(image.rendition_url(c.ratio, c.width, "jpeg")),
+                "width": c.width,
+                "height": c.height,
+            }
+            for c in crops
+            if c is not None
+        ]
+    return data

@@ -17,6 +17,7 @@ from django.urls import reverse
 from prensa.lib.languages import NATIVE_NAMES, codes, name_in_text, reverse_in
 from prensa.lib.numbers import positive_int
 from prensa.lib.text import join_links_html
+from prensa.media.models import lead_image_of, with_lead_images
 from prensa.newsroom import search as newsroom_search
 from prensa.newsroom.models import Credit, Edition, Section, StoryCredit, Tag
 
@@ -133,12 +134,15 @@ def _article_page(request: HttpRequest, edition: Edition, **extra: object) -> Ht
     credits = list(story.story_credits.all())
     authors, contributors, agencies = _byline_parts(credits, language)
     tags = list(story.tags.all())
+    lead_image = lead_image_of(story)
     return render(
         request,
         "public/article.html",
         {
             "edition": edition,
             "story": story,
+            "lead_image": lead_image,
+            "og_image": seo.og_image(lead_image),
             "related": related.stories(edition, tags),
             "byline": authors,
             "contributors": contributors,
@@ -149,7 +153,10 @@ def _article_page(request: HttpRequest, edition: Edition, **extra: object) -> Ht
             "canonical_url": seo.absolute(url),
             "x_default_url": seo.x_default(urls, story.source_language),
             "json_ld": seo.json_ld(
-                seo.news_article(edition, credits, [t.name_in(language) for t in tags])
+                seo.with_pictures(
+                    seo.news_article(edition, credits, [t.name_in(language) for t in tags]),
+                    lead_image,
+                )
             ),
             "og_locale": seo.og_locale(language),
             "og_alternate_locales": [seo.og_locale(code) for code in siblings if code != language],
@@ -187,7 +194,7 @@ def _any_article(**lookup: object) -> Edition | None:
 
 def _article_query(editions):  # type: ignore[no-untyped-def]
     """`editions` with everything an article page shows, in a fixed number of queries."""
-    return editions.select_related("story__section").prefetch_related(
+    return with_lead_images(editions.select_related("story__section")).prefetch_related(
         Prefetch("story__tags", queryset=related.tags_with_frequency()),
         Prefetch(
             "story__story_credits",
@@ -273,7 +280,8 @@ def _paginate(request: HttpRequest, queryset) -> Page:  # type: ignore[no-untype
     number = positive_int(request.GET.get("page", "1"))
     if number is None:
         raise Http404("Page numbers are positive whole numbers")
-    paginator = Paginator(queryset, settings.PRENSA_PAGE_SIZE)
+    # Teasers show their story's lead picture: joined in, not a query per teaser.
+    paginator = Paginator(with_lead_images(queryset), settings.PRENSA_PAGE_SIZE)
     if number > 1 and number > paginator.num_pages:
         raise Http404("No such page")
     return paginator.page(number)
