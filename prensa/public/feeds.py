@@ -8,20 +8,23 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
 from prensa.lib.text import join_names
+from prensa.media.models import lead_image_of, with_lead_images
+from prensa.media.syndication import MediaAtomFeed, MediaRssFeed
 from prensa.newsroom.models import Edition, Section, StoryCredit, Tag
 
 from . import times
-from .seo import absolute
+from .seo import absolute, og_image
 
 FEED_SIZE = 30
 
 
 class LatestStories(Feed):
     """The newest published editions in the reader's language."""
+
+    feed_type = MediaRssFeed  # each item's lead picture as media:content
 
     def get_object(self, request: HttpRequest) -> str:  # type: ignore[override]
         return request.LANGUAGE_CODE
@@ -62,6 +65,12 @@ class LatestStories(Feed):
     def item_author_name(self, edition: Edition) -> str:
         return join_names([c.credit.name for c in edition.story.story_credits.all()])
 
+    def item_extra_kwargs(self, edition: Edition) -> dict[str, object]:
+        picture = og_image(lead_image_of(edition.story))
+        if picture:
+            picture["credit"] = edition.story.lead_image.image.credit
+        return {"picture": picture}
+
     def item_categories(self, edition: Edition) -> list[str]:
         language = edition.language
         return [edition.story.section.name_in(language)] + [
@@ -70,7 +79,7 @@ class LatestStories(Feed):
 
 
 class LatestStoriesAtom(LatestStories):
-    feed_type = Atom1Feed
+    feed_type = MediaAtomFeed
     subtitle = LatestStories.description
 
     def feed_url(self, language: str) -> str:
@@ -121,7 +130,7 @@ class SectionStories(_OneNameStories):
 
 
 class SectionStoriesAtom(SectionStories):
-    feed_type = Atom1Feed
+    feed_type = MediaAtomFeed
     subtitle = SectionStories.description
     route = "public:section_feed_atom"
 
@@ -143,21 +152,18 @@ class TagStories(_OneNameStories):
 
 
 class TagStoriesAtom(TagStories):
-    feed_type = Atom1Feed
+    feed_type = MediaAtomFeed
     subtitle = TagStories.description
     route = "public:tag_feed_atom"
 
 
 def _published_in(language: str) -> QuerySet[Edition]:
     """Newest first, with what an item shows (section, tags, credits) in a fixed few queries."""
-    return (
-        Edition.objects.published()
-        .in_language(language)
-        .for_listing()
-        .prefetch_related(
-            Prefetch("story__tags", queryset=Tag.objects.order_by("name_en")),
-            Prefetch("story__story_credits", queryset=StoryCredit.objects.select_related("credit")),
-        )
+    return with_lead_images(
+        Edition.objects.published().in_language(language).for_listing()
+    ).prefetch_related(
+        Prefetch("story__tags", queryset=Tag.objects.order_by("name_en")),
+        Prefetch("story__story_credits", queryset=StoryCredit.objects.select_related("credit")),
     )
 
 
