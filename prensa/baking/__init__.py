@@ -1,0 +1,1 @@
+"""baking (being built)."""
