@@ -211,7 +211,7 @@ class Approve(Transition):
 
 
 @dataclass
-class _Gated(Transition):
+class GatedTransition(Transition):
     """Transitions that put words before readers: the publication gates must let them pass."""
 
     # Publish a translation whose paragraphs are not all confirmed (readers see a notice).
@@ -222,7 +222,7 @@ class _Gated(Transition):
 
 
 @dataclass
-class Schedule(_Gated):
+class Schedule(GatedTransition):
     """Publish at a future time; until then nobody but the staff sees the edition."""
 
     name = "schedule"
@@ -266,7 +266,7 @@ class Unschedule(Transition):
 
 
 @dataclass
-class Publish(_Gated):
+class Publish(GatedTransition):
     """Readers see the edition from now on (or from its scheduled time, for the worker)."""
 
     name = "publish"
@@ -282,7 +282,7 @@ class Publish(_Gated):
 
 
 @dataclass
-class Update(_Gated):
+class Update(GatedTransition):
     """A published edition is published again with changes."""
 
     name = "update"
