@@ -259,25 +259,40 @@ class SaveSegment:
         return text
 
     def execute(self) -> Segment:
-        text = self.check()
-        segment = self.segment
-        changed = text != segment.text
-        segment.human_text = None if text == segment.machine_text else text
-        if changed and segment.state not in (SegmentState.STALE, SegmentState.MISSING):
-            # A person's words are not a confirmation: even a confirmed paragraph goes back
-            # to "edited" until someone confirms the new words.
-            segment.state = (
-                SegmentState.EDITED if segment.human_text is not None else SegmentState.MACHINE
+        with transaction.atomic():
+            self._lock()
+            text = self.check()
+            segment = self.segment
+            changed = text != segment.text
+            segment.human_text = None if text == segment.machine_text else text
+            if changed and segment.state not in (SegmentState.STALE, SegmentState.MISSING):
+                # A person's words are not a confirmation: even a confirmed paragraph goes
+                # back to "edited" until someone confirms the new words.
+                segment.state = (
+                    SegmentState.EDITED if segment.human_text is not None else SegmentState.MACHINE
+                )
+            edition = segment.edition
+            source = edition.translated_from
+            segment.issues = drafting.block_issues(
+                segment.source_text,
+                segment.text,
+                source.language if source else "",
+                edition.language,
             )
-        edition = segment.edition
-        source = edition.translated_from
-        segment.issues = drafting.block_issues(
-            segment.source_text, segment.text, source.language if source else "", edition.language
-        )
-        segment.issues_acknowledged = False
-        segment.save()
-        _recompose_unpublished(edition)
+            segment.issues_acknowledged = False
+            segment.save()
+            _recompose_unpublished(edition)
         return segment
+
+    def _lock(self) -> None:
+        """Read the paragraph again under row locks (its edition's, then its own), so the
+        version check and the write are one step: of two saves made from one version at
+        once, the second waits, sees the first one's words and is refused as a conflict
+        instead of laying its own over them."""
+        Edition.objects.select_for_update().filter(pk=self.segment.edition_id).exists()
+        if not Segment.objects.filter(pk=self.segment.pk).exists():
+            raise ActionError(_("This paragraph no longer exists."), status=409)
+        self.segment.refresh_from_db(from_queryset=Segment.objects.select_for_update())
 
 
 def text_version(segment: Segment) -> str:
@@ -424,5 +439,11 @@ class PublishEdition:
 def _recompose_unpublished(edition: Edition) -> None:
     """Draft editions follow the desk; published ones change only when published again."""
     if not edition.is_live:
-        segments.compose(edition, [row.text for row in segments.load(edition)])
-        edition.save()
+        with transaction.atomic():
+            # Read afresh under its row lock: paragraphs saved at once each reach the text,
+            # and each save is one revision after the one before it.
+            edition = Edition.objects.select_for_update().get(pk=edition.pk)
+            if edition.is_live:
+                return
+            segments.compose(edition, [row.text for row in segments.load(edition)])
+            edition.save()

@@ -14,6 +14,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from prensa.lib.worddiff import word_diff
+
 from . import risk
 from .actions import source_version, text_version
 from .issues import describe
@@ -120,6 +122,13 @@ class ReviewRow:
     @property
     def source_version(self) -> str:
         return source_version(self.segment)
+
+    @property
+    def conflict(self) -> SafeString | None:
+        """After a refused save: the person's words against the current ones, word by word."""
+        if self.kept is None or self.kept.strip() == self.segment.text:
+            return None
+        return word_diff(self.segment.text, self.kept.strip()).html
 
     @property
     def risk(self) -> int:

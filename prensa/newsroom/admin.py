@@ -4,7 +4,10 @@ from functools import cache
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminSplitDateTime
+from django.db import connection
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeData, mark_safe
@@ -13,6 +16,7 @@ from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from prensa.lib.markup import paragraphs
+from prensa.lib.worddiff import word_diff
 
 from .models import LANGUAGE_CODES, Credit, Edition, Section, Story, StoryCredit, Tag
 
@@ -66,30 +70,74 @@ class EditionForm(forms.ModelForm):
     def clean(self) -> dict:
         cleaned = super().clean()
         expected = cleaned.get("expected_revision")
-        if self.instance.pk and expected is None:
+        theirs = self._current() if self.instance.pk else None
+        if theirs is not None and expected is None:
             # Without it, this save could overwrite any revision saved since the form opened.
-            raise forms.ValidationError(
+            self._conflict(
+                theirs,
+                cleaned,
                 _(
                     "This form does not say which revision of the edition it changes, so "
-                    "saving it could overwrite someone else's work. Reload the page and "
-                    "apply your changes again."
+                    "saving it could overwrite someone else's work; nothing was saved. The "
+                    "edition as it is now and your version are compared below, and your text "
+                    "is still in the form: save again to replace the current version with it."
                 ),
                 code="no_revision",
             )
-        if self.instance.pk and self.has_changed():
-            current = Edition.objects.filter(pk=self.instance.pk).values_list("revision", flat=True)
-            if current.first() not in (None, expected):
-                raise forms.ValidationError(
-                    _(
-                        "Someone else saved this edition while you were editing it "
-                        "(now revision %(current)s, you started from %(expected)s). "
-                        "Copy your changes, reload the page and apply them again."
-                    ),
-                    params={"current": current.first(), "expected": expected},
+        # All three must agree: the revision the person started from, the one this request
+        # loaded and the one stored now (read under a row lock, see _current).
+        stale = theirs is not None and expected != self.instance.revision
+        if theirs is not None and self.has_changed() and (stale or expected != theirs.revision):
+            self._conflict(
+                theirs,
+                cleaned,
+                _(
+                    "Someone else saved this edition while you were editing it (now "
+                    "revision %(current)s, you started from %(expected)s); nothing was "
+                    "saved. Their version and yours are compared below, and your text is "
+                    "still in the form: merge what you need and save again, or reload "
+                    "the page to drop your changes."
                 )
+                % {"current": theirs.revision, "expected": expected},
+            )
         self._keep_paragraph_count(cleaned)
         self._check_body_language(cleaned)
         return cleaned
+
+    def _current(self) -> Edition | None:
+        """The edition as stored now. Inside a transaction (the admin saves in one) its row
+        stays locked until the save is done, so two saves from one revision cannot both
+        pass this check: the second waits, then sees the first one's revision."""
+        editions = Edition.objects.filter(pk=self.instance.pk)
+        if connection.in_atomic_block:
+            editions = editions.select_for_update()
+        return editions.first()
+
+    def _conflict(self, theirs: Edition, cleaned: dict, message: str, code: str = "conflict"):  # type: ignore[no-untyped-def]
+        """Refuse the save with both versions side by side; the form keeps the person's text.
+
+        The form's expected revision becomes the current one, so saving again after
+        reading the comparison is a choice made knowingly, not another blind overwrite.
+        """
+        fields = []
+        for name in ("headline", "standfirst", "body"):
+            if name not in self.fields:
+                continue
+            mine, current = cleaned.get(name) or "", getattr(theirs, name) or ""
+            diff = word_diff(current, mine)
+            fields.append({"label": self.fields[name].label, "theirs": current, "diff": diff})
+        self.data = self.data.copy()
+        self.data[self.add_prefix("expected_revision")] = str(theirs.revision)
+        html = render_to_string(
+            "newsroom/edition_conflict.html",
+            {
+                "message": message,
+                "fields": fields,
+                "current": theirs.revision,
+                "language": theirs.language,
+            },
+        )
+        raise forms.ValidationError(mark_safe(html), code=code)  # noqa: S308 (escaped by the template)
 
     def _check_body_language(self, cleaned: dict) -> None:
         """A body written in another language than the edition says is refused.
@@ -218,10 +266,23 @@ class EditionInline(LabelledWidgets, admin.StackedInline):
         "slug",
         "standfirst",
         "body",
-        ("origin", "revision"),
+        ("origin", "revision", "revisions"),
         "expected_revision",
     ]
-    readonly_fields = ["revision"]
+    readonly_fields = ["revision", "revisions"]
+
+    @admin.display(description=_("Revisions"))
+    def revisions(self, edition: Edition) -> str:
+        """The story's history page (prensa.history, above this layer: found by name)."""
+        if edition.pk is None:
+            return "—"
+        try:
+            url = reverse("history:story", kwargs={"story_id": edition.story_id})
+        except NoReverseMatch:
+            return "—"
+        return format_html(
+            '<a href="{}#edition-{}">{}</a>', url, edition.language, _("Compare and restore")
+        )
 
 
 class StoryCreditInline(admin.StackedInline):
