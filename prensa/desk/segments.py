@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 
-from prensa.newsroom.models import Edition
+from prensa.newsroom.models import Correction, Edition
 from prensa.translation.staleness import Segment as PureSegment
 from prensa.translation.staleness import block_hash, mark_reviewed, realign_indexed
 
@@ -68,7 +69,8 @@ def take_outside_edits(edition: Edition, previous: Edition) -> int:
     segments took an outside edit.
     """
     rows = load(edition)
-    new, old = edition.blocks(), previous.blocks()
+    # Notes are not edited outside the desk; an unsaved `previous` has none to compare.
+    new, old = edition.content_blocks(), previous.content_blocks()
     if not rows or len(new) != len(old):
         return 0
     unclaimed = list(rows)
@@ -88,10 +90,15 @@ def take_outside_edits(edition: Edition, previous: Edition) -> int:
 
 
 def compose(edition: Edition, texts: list[str]) -> None:
-    """Write segment texts, in position order, into headline, standfirst and body (unsaved).
+    """Write segment texts, in position order, into headline, standfirst and body (unsaved),
+    and the last ones, one per note of the source, into the edition's correction notes
+    (saved at once when the edition exists: they are rows of their own).
 
     A body segment never splits into two paragraphs: that would shift every block after it.
     """
+    texts, notes = _split_notes(edition, texts)
+    if edition.pk is not None:
+        write_notes(edition, notes)
     texts = [
         " ".join(text.split("\n\n")) if position > STANDFIRST else text
         for position, text in enumerate(texts)
@@ -104,12 +111,65 @@ def compose(edition: Edition, texts: list[str]) -> None:
 def composed_differs(edition: Edition, rows: list[Segment]) -> bool:
     """True when the desk holds changes the published edition does not show yet."""
     probe = Edition(headline=edition.headline, standfirst=edition.standfirst, body=edition.body)
-    compose(probe, [row.text for row in rows])
-    return (probe.headline, probe.standfirst, probe.body) != (
+    texts, notes = _split_notes(edition, [row.text for row in rows])
+    compose(probe, texts)
+    shown = {note.key: note.text for note in edition.notes.all()}
+    held = {source.key: text for source, text in notes if text.strip()}
+    return (probe.headline, probe.standfirst, probe.body, held) != (
         edition.headline,
         edition.standfirst,
         edition.body,
+        shown,
     )
+
+
+def _split_notes(
+    edition: Edition, texts: list[str]
+) -> tuple[list[str], list[tuple[Correction, str]]]:
+    """Texts of the edition's own fields, and each source note with its translation's text.
+
+    A translation's segments follow its source's blocks, whose last ones are the source's
+    notes (Edition.blocks), so the last texts belong to those notes, in the same order.
+    """
+    source = edition.translated_from if edition.translated_from_id else None
+    source_notes = list(source.notes.all()) if source is not None else []
+    count = min(len(source_notes), max(0, len(texts) - 2))
+    if not count:
+        return texts, []
+    return texts[:-count], list(zip(source_notes[-count:], texts[-count:], strict=True))
+
+
+def write_notes(edition: Edition, notes: list[tuple[Correction, str]]) -> bool:
+    """Make the edition's notes the translations given (a source note with no text yet is
+    left out), dated as their source notes; returns whether anything changed."""
+    current = {note.key: note for note in edition.notes.all()}
+    changed = False
+    for source, text in notes:
+        text = text.strip()
+        if not text:
+            continue
+        note = current.pop(source.key, None)
+        if note is None:
+            Correction.objects.create(
+                edition=edition,
+                key=source.key,
+                kind=source.kind,
+                text=text,
+                published_at=source.published_at,
+            )
+            changed = True
+        elif (note.text, note.kind) != (text, source.kind):
+            note.text, note.kind = text, source.kind
+            note.save(update_fields=["text", "kind"])
+            changed = True
+    kept = {source.key for source, _text in notes}
+    gone = [note.pk for key, note in current.items() if key not in kept]
+    if gone:
+        Correction.objects.filter(pk__in=gone).delete()
+        changed = True
+    if changed:
+        edition.modified_at = timezone.now()  # readers' "updated" time (saved by the caller)
+    return changed
 
 
 def adopt(source: Edition, target: Edition) -> bool:
@@ -118,7 +178,8 @@ def adopt(source: Edition, target: Edition) -> bool:
     Only when its blocks line up one to one with the source's; returns whether it did.
     Afterwards, editing the source flags exactly the affected blocks stale.
     """
-    source_blocks, target_blocks = source.blocks(), target.blocks()
+    # The edition's own fields; notes it lacks then come up as missing and get drafted.
+    source_blocks, target_blocks = source.content_blocks(), target.content_blocks()
     if len(source_blocks) != len(target_blocks):
         return False
     pure = [

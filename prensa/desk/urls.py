@@ -1,12 +1,15 @@
 from django.urls import path
 
 from . import exchange_views, terminology_views, views, workflow_views
+from .correction_views import notes
 
 app_name = "desk"
 
 urlpatterns = [
     path("", views.index, name="index"),
     path("draft/", views.draft, name="draft"),
+    # Corrections and updates; before the review page, which would take "notes" for a language.
+    path("stories/<id:story_id>/notes/", notes, name="notes"),
     path("stories/<id:story_id>/<str:language>/", views.review, name="review"),
     path("stories/<id:story_id>/<str:language>/status/", views.status, name="status"),
     path("stories/<id:story_id>/<str:language>/draft/", views.draft_one, name="draft_one"),

@@ -2,6 +2,7 @@ import re
 from functools import cache
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.db import connection
@@ -12,12 +13,13 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.text import capfirst
-from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from prensa.lib.markup import paragraphs
 from prensa.lib.worddiff import word_diff
 
+from . import preview as preview_links
 from .models import LANGUAGE_CODES, Credit, Edition, Section, Story, StoryCredit, Tag
 
 # Shorter texts are left unchecked: a headline-length line can pass for another language.
@@ -269,7 +271,30 @@ class EditionInline(LabelledWidgets, admin.StackedInline):
         ("origin", "revision", "revisions"),
         "expected_revision",
     ]
-    readonly_fields = ["revision", "revisions"]
+        "preview",
+    readonly_fields = ["revision", "revisions", "preview"]
+
+    @admin.display(description=_("Preview"))
+    def preview(self, edition: Edition) -> str:
+        """Links to see the edition as readers will, and to share with someone signed out."""
+        if edition.pk is None:
+            return "—"
+        url = edition.get_absolute_url()
+        days = max(1, settings.PRENSA_PREVIEW_MAX_AGE // 86400)
+        return format_html(
+            '<a href="{}?{}=1">{}</a> · <a href="{}">{}</a> ({})',
+            url,
+            preview_links.PARAMETER,
+            _("Preview"),
+            preview_links.shareable_url(edition),
+            _("Shareable preview link"),
+            ngettext(
+                "anyone with it can read this edition for %(days)s day",
+                "anyone with it can read this edition for %(days)s days",
+                days,
+            )
+            % {"days": days},
+        )
 
     @admin.display(description=_("Revisions"))
     def revisions(self, edition: Edition) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from django.conf import settings
@@ -448,9 +449,69 @@ class Edition(models.Model):
         return render_markdown(self.body)
 
     def blocks(self) -> list[str]:
-        """The units translation works on: headline, standfirst, then each body block."""
+        """The units translation works on: headline, standfirst, each body block, then the
+        text of each correction or update note (oldest first), so that the desk drafts,
+        marks stale and reviews a note exactly like a paragraph."""
+        return [*self.content_blocks(), *self.note_texts()]
+
+    def content_blocks(self) -> list[str]:
+        """Headline, standfirst, then each body block: the edition's own fields."""
         return [self.headline, self.standfirst, *paragraphs(self.body)]
+
+    def note_texts(self) -> list[str]:
+        if self.pk is None:
+            return []
+        return [note.text for note in self.notes.all()]
 
     @property
     def is_machine_translation(self) -> bool:
         return self.origin == self.Origin.MACHINE
+
+
+class Correction(models.Model):
+    """A correction or update note at the end of one edition, dated, shown to its readers.
+
+    An editor writes it on the story's source edition, with an internal reason; the desk
+    translates it into the other editions like a paragraph (it is one of their `blocks()`),
+    and each translation's note is a row of its own sharing the source note's `key`.
+    """
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
+
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("edition"), on_delete=models.CASCADE, related_name="notes"
+    )
+    # One note in every language: the translated rows carry their source note's key.
+    key = models.UUIDField(_("key"), default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    text = models.TextField(_("note"), help_text=_("Shown to readers at the end of the story."))
+    reason = models.TextField(
+        _("reason"), blank=True, help_text=_("For the newsroom only: never shown to readers.")
+    )
+    # When the story was corrected or updated (a translated note keeps its source's time).
+    published_at = models.DateTimeField(_("published at"), default=timezone.now, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
+        ordering = ["published_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "key"], name="correction_one_per_edition"),
+        ]
+
+    def __str__(self) -> str:
+        return f"[{self.edition.language}] {self.get_kind_display()}: {self.text[:60]}"
+
+    @property
+    def is_correction(self) -> bool:
+        return self.kind == self.Kind.CORRECTION

@@ -8,12 +8,20 @@ class PublicConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from prensa.newsroom.models import Credit, Edition, Section, Story, StoryCredit, Tag
+        from prensa.newsroom.models import (
+            Correction,
+            Credit,
+            Edition,
+            Section,
+            Story,
+            StoryCredit,
+            Tag,
+        )
 
         from .caching import content_changed
 
         # Whatever a reader page shows: a change to any of these makes stored pages stale.
-        for model in (Edition, Story, StoryCredit, Section, Tag, Credit):
+        for model in (Edition, Story, StoryCredit, Section, Tag, Credit, Correction):
             post_save.connect(content_changed, sender=model, dispatch_uid=f"pages-{model.__name__}")
             post_delete.connect(
                 content_changed, sender=model, dispatch_uid=f"pages-del-{model.__name__}"

@@ -16,7 +16,7 @@ from prensa.media.syndication import MediaAtomFeed, MediaRssFeed
 from prensa.newsroom.models import Edition, Section, StoryCredit, Tag
 
 from . import times
-from .seo import absolute, og_image
+from .seo import absolute, last_modified, og_image
 
 FEED_SIZE = 30
 
@@ -48,7 +48,17 @@ class LatestStories(Feed):
         return edition.headline
 
     def item_description(self, edition: Edition) -> str:
-        return edition.standfirst
+        """The standfirst, then the latest correction or update note, dated."""
+        notes = list(edition.notes.all())
+        if not notes:
+            return edition.standfirst
+        latest = notes[-1]
+        label = (
+            gettext("Corrected on %(datetime)s")
+            if latest.is_correction
+            else gettext("Updated on %(datetime)s")
+        ) % {"datetime": times.shown(latest.published_at)}
+        return f"{edition.standfirst}\n\n{label}: {latest.text}".strip()
 
     def item_link(self, edition: Edition) -> str:
         return absolute(edition.get_absolute_url())
@@ -60,7 +70,7 @@ class LatestStories(Feed):
         return times.to_the_second(edition.published_at)
 
     def item_updateddate(self, edition: Edition):  # type: ignore[no-untyped-def]
-        return times.to_the_second(edition.last_modified)
+        return times.to_the_second(last_modified(edition, list(edition.notes.all())))
 
     def item_author_name(self, edition: Edition) -> str:
         return join_names([c.credit.name for c in edition.story.story_credits.all()])
@@ -164,6 +174,7 @@ def _published_in(language: str) -> QuerySet[Edition]:
     ).prefetch_related(
         Prefetch("story__tags", queryset=Tag.objects.order_by("name_en")),
         Prefetch("story__story_credits", queryset=StoryCredit.objects.select_related("credit")),
+        "notes",
     )
 
 

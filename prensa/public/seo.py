@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
 from prensa.lib.languages import NATIVE_NAMES, OG_LOCALES, codes
-from prensa.newsroom.models import Edition, StoryCredit
+from prensa.newsroom.models import Correction, Edition, StoryCredit
 
 from . import times
 
@@ -96,9 +97,13 @@ def json_ld(data: dict) -> SafeString:
 
 
 def news_article(
-    edition: Edition, credits: list[StoryCredit], tag_names: list[str]
+    edition: Edition,
+    credits: list[StoryCredit],
+    tag_names: list[str],
+    notes: Sequence[Correction] = (),
 ) -> dict[str, object]:
-    """schema.org NewsArticle for one edition."""
+    """schema.org NewsArticle for one edition; its corrections as CorrectionComments, and
+    its last correction or update in dateModified."""
     url = absolute(edition.get_absolute_url())
     # Google reads bylines from `author` only (Person or Organization), so the wire agency is
     # an Organization there, never a Person; sourceOrganization would go unread.
@@ -119,7 +124,7 @@ def news_article(
         "description": edition.standfirst,
         "inLanguage": edition.language,
         "datePublished": times.machine(edition.published_at) or None,
-        "dateModified": times.machine(edition.last_modified),
+        "dateModified": times.machine(last_modified(edition, notes)),
         "author": authors,
         "publisher": {
             "@type": "NewsMediaOrganization",
@@ -129,7 +134,24 @@ def news_article(
         "articleSection": edition.story.section.name_in(edition.language),
         "keywords": tag_names,
     }
+    corrections = [
+        {
+            "@type": "CorrectionComment",
+            "text": note.text,
+            "datePublished": times.machine(note.published_at),
+        }
+        for note in notes
+        if note.is_correction
+    ]
+    if corrections:
+        data["correction"] = corrections
     return data
+
+
+def last_modified(edition: Edition, notes: Sequence[Correction]) -> datetime | None:
+    """When readers last saw the edition change: its text, or its latest note."""
+    moments = [m for m in (edition.last_modified, *(n.published_at for n in notes)) if m]
+    return max(moments) if moments else None
 
 
 def og_locale(code: str) -> str:

@@ -19,7 +19,7 @@ from prensa.lib.numbers import positive_int
 from prensa.lib.text import join_links_html
 from prensa.media.models import lead_image_of, with_lead_images
 from prensa.newsroom import search as newsroom_search
-from prensa.newsroom.models import Credit, Edition, Section, StoryCredit, Tag
+from prensa.newsroom.models import Correction, Credit, Edition, Section, StoryCredit, Tag
 
 from . import preview, related, seo
 from .caching import reader_page
@@ -134,6 +134,7 @@ def _article_page(request: HttpRequest, edition: Edition, **extra: object) -> Ht
     credits = list(story.story_credits.all())
     authors, contributors, agencies = _byline_parts(credits, language)
     tags = list(story.tags.all())
+    notes = list(edition.notes.all())
     lead_image = lead_image_of(story)
     return render(
         request,
@@ -143,6 +144,7 @@ def _article_page(request: HttpRequest, edition: Edition, **extra: object) -> Ht
             "story": story,
             "lead_image": lead_image,
             "og_image": seo.og_image(lead_image),
+            "notes": notes,
             "related": related.stories(edition, tags),
             "byline": authors,
             "contributors": contributors,
@@ -154,7 +156,7 @@ def _article_page(request: HttpRequest, edition: Edition, **extra: object) -> Ht
             "x_default_url": seo.x_default(urls, story.source_language),
             "json_ld": seo.json_ld(
                 seo.with_pictures(
-                    seo.news_article(edition, credits, [t.name_in(language) for t in tags]),
+                    seo.news_article(edition, credits, [t.name_in(language) for t in tags], notes),
                     lead_image,
                 )
             ),
@@ -195,6 +197,7 @@ def _any_article(**lookup: object) -> Edition | None:
 def _article_query(editions):  # type: ignore[no-untyped-def]
     """`editions` with everything an article page shows, in a fixed number of queries."""
     return with_lead_images(editions.select_related("story__section")).prefetch_related(
+        "notes",  # corrections and updates, oldest first
         Prefetch("story__tags", queryset=related.tags_with_frequency()),
         Prefetch(
             "story__story_credits",
@@ -364,6 +367,12 @@ def site_page(request: HttpRequest, page: str) -> HttpResponse:
     if page not in SITE_PAGES:
         raise Http404("No such page")
     urls = {code: reverse_in(code, f"public:{page}") for code in codes()}
+    extra: dict[str, object] = {"canonical_url": seo.absolute(request.path)}
+    if page == "corrections":  # the policy, then the stories corrected, newest first
+        corrections = _paginate_plain(request, _corrections_in(language))
+        extra["corrections"] = corrections
+        if corrections.number > 1:
+            extra["canonical_url"] = seo.absolute(f"{request.path}?page={corrections.number}")
     return render(
         request,
         f"public/pages/{page}.{language}.html",
@@ -373,8 +382,29 @@ def site_page(request: HttpRequest, page: str) -> HttpResponse:
             # The comments app's default (prensa/comments/conf.py); public may not import it.
             "ip_retention_days": settings.PRENSA_COMMENTS_IP_RETENTION_DAYS,
             "switcher": seo.language_links(urls, language),
-            "canonical_url": seo.absolute(request.path),
             "x_default_url": seo.x_default(urls, settings.LANGUAGE_CODE),
             "og_locale": seo.og_locale(language),
+            **extra,
         },
     )
+
+
+def _corrections_in(language: str):  # type: ignore[no-untyped-def]
+    """Correction notes of the editions readers of `language` see, newest first."""
+    return (
+        Correction.objects.filter(
+            kind=Correction.Kind.CORRECTION,
+            edition__in=Edition.objects.published().in_language(language),
+        )
+        .select_related("edition__story__section")
+        .order_by("-published_at", "-pk")
+    )
+
+
+def _paginate_plain(request: HttpRequest, queryset) -> Page:  # type: ignore[no-untyped-def]
+    """Pages of anything (not editions: `_paginate` joins in their pictures)."""
+    number = positive_int(request.GET.get("page", "1"))
+    paginator = Paginator(queryset, settings.PRENSA_PAGE_SIZE)
+    if number is None or (number > 1 and number > paginator.num_pages):
+        raise Http404("No such page")
+    return paginator.page(number)
