@@ -270,8 +270,8 @@ class EditionInline(LabelledWidgets, admin.StackedInline):
         "body",
         ("origin", "revision", "revisions"),
         "expected_revision",
-    ]
         "preview",
+    ]
     readonly_fields = ["revision", "revisions", "preview"]
 
     @admin.display(description=_("Preview"))
