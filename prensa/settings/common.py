@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "prensa.public",
     "ninja",  # the API's interactive docs (Swagger UI, served from static files)
     "prensa.api",
+    "prensa.baking",  # reader pages baked to files for nginx, CDN purge on publish
     "prensa.demo",  # `prensa demo`: the top layer, may use every app below
 ]
 
@@ -245,6 +246,16 @@ PRENSA_PREVIEW_MAX_AGE = env_int("PRENSA_PREVIEW_MAX_AGE", 3 * 24 * 3600)
 PRENSA_SITEMAP_LIMIT = env_int("PRENSA_SITEMAP_LIMIT", 50_000)
 PRENSA_NEWS_SITEMAP_LIMIT = env_int("PRENSA_NEWS_SITEMAP_LIMIT", 1000)
 PRENSA_DEMO_NOTICE = env_bool("PRENSA_DEMO_NOTICE", False)
+# Baked pages (prensa/baking): published reader pages rendered to files under
+# PRENSA_BAKE_DIR by the task worker, for nginx to serve (deploy/nginx); off unless asked.
+PRENSA_BAKE = env_bool("PRENSA_BAKE", False)
+PRENSA_BAKE_DIR = env_str("PRENSA_BAKE_DIR", str(PROJECT_DIR / "var" / "baked"))
+PRENSA_BAKE_MAX_ATTEMPTS = env_int("PRENSA_BAKE_MAX_ATTEMPTS", 5)
+# CDN purge after each bake: "log" (only logs the URLs), "cloudflare" or "fastly".
+PRENSA_CDN_PURGE = env_str("PRENSA_CDN_PURGE", "log")
+PRENSA_CDN_API_URL = env_str("PRENSA_CDN_API_URL", "")  # the provider's API by default
+PRENSA_CDN_API_TOKEN = env_secret("PRENSA_CDN_API_TOKEN") or ""
+PRENSA_CDN_ZONE = env_str("PRENSA_CDN_ZONE", "")  # Cloudflare zone id or Fastly service id
 # Where readers write to the newsroom (contact, corrections and privacy pages); unset: not shown.
 PRENSA_CONTACT_EMAIL = env_str("PRENSA_CONTACT_EMAIL", "")
 
