@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # A story's revisions, under the desk (before its routes: "history" is no language).
     path("desk/", include("prensa.history.urls")),
+    path("desk/", include("prensa.wire.urls")),  # the import page, /desk/import/
     path("desk/", include("prensa.desk.urls")),
     path("api/", api.urls),
     path("api/<path:rest>", api_unknown),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "prensa.comments",
     "prensa.public",
     "ninja",  # the API's interactive docs (Swagger UI, served from static files)
+    "prensa.wire",  # `prensa import`, the desk's import page, the wire-drop folder
     "prensa.api",
     "prensa.baking",  # reader pages baked to files for nginx, CDN purge on publish
     "prensa.demo",  # `prensa demo`: the top layer, may use every app below
@@ -258,6 +259,16 @@ PRENSA_CDN_API_TOKEN = env_secret("PRENSA_CDN_API_TOKEN") or ""
 PRENSA_CDN_ZONE = env_str("PRENSA_CDN_ZONE", "")  # Cloudflare zone id or Fastly service id
 # Where readers write to the newsroom (contact, corrections and privacy pages); unset: not shown.
 PRENSA_CONTACT_EMAIL = env_str("PRENSA_CONTACT_EMAIL", "")
+# Wire import (prensa.wire): the largest file or page imported, in bytes; seconds to wait for
+# an address; the section stories go to when neither the import nor the source names one
+# (a slug; empty: the first section); a folder the worker imports from (the wire drop), how
+# often it looks, and whether dropped stories are sent to the desk for translation.
+PRENSA_IMPORT_MAX_BYTES = env_int("PRENSA_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+PRENSA_IMPORT_TIMEOUT = env_int("PRENSA_IMPORT_TIMEOUT", 10)
+PRENSA_IMPORT_SECTION = env_str("PRENSA_IMPORT_SECTION", "")
+PRENSA_WIRE_DROP_DIR = env_str("PRENSA_WIRE_DROP_DIR", "")
+PRENSA_WIRE_DROP_SECONDS = env_int("PRENSA_WIRE_DROP_SECONDS", 60)
+PRENSA_WIRE_DROP_TRANSLATE = env_bool("PRENSA_WIRE_DROP_TRANSLATE", False)
 
 LOGGING = {
     "version": 1,
