@@ -19,7 +19,7 @@ urlpatterns = [
         workflow_views.transition,
         name="transition",
     ),
-    path("stories/<id:story_id>/schedule/", workflow_views.schedule_story, name="schedule_story"),
+    path("schedule/<id:story_id>/", workflow_views.schedule_story, name="schedule_story"),
     path("segments/<id:segment_id>/", views.segment, name="segment"),
     # Translator tools: memory concordance and entries, TMX and XLIFF files.
     path("memory/", exchange_views.memory, name="memory"),

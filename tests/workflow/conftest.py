@@ -5,6 +5,7 @@ from django.contrib.auth.models import Permission, User
 
 from prensa.newsroom.models import Edition
 from prensa.staff.models import LanguageAssignment
+from tests.desk.conftest import english_story  # noqa: F401 (a story to translate)
 from tests.factories import make_story
 
 
