@@ -167,6 +167,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PRENSA_DRAFT_LEASE_SECONDS = env_int("PRENSA_DRAFT_LEASE_SECONDS", 300)
 # Paragraphs sent to the translation engine at a time (one heartbeat per batch).
 PRENSA_DRAFT_BATCH_PARAGRAPHS = env_int("PRENSA_DRAFT_BATCH_PARAGRAPHS", 16)
+# Besides the task queued for each scheduled time, the worker looks for scheduled editions
+# whose time has come this often, so none is published more than a minute late.
+PRENSA_SCHEDULE_SWEEP_SECONDS = env_int("PRENSA_SCHEDULE_SWEEP_SECONDS", 30)
 
 # Email (notices to moderators) over SMTP, configured from the environment.
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

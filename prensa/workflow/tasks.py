@@ -38,7 +38,7 @@ _DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
 
 
 def sweep_every() -> timedelta:
-    return timedelta(seconds=getattr(settings, "PRENSA_SCHEDULE_SWEEP_SECONDS", 30))
+    return timedelta(seconds=settings.PRENSA_SCHEDULE_SWEEP_SECONDS)
 
 
 def publish_due(now: datetime | None = None) -> list[TransitionLog]:

@@ -101,3 +101,31 @@ def test_an_edition_of_another_story_is_not_found(admin_client, story):
     )
     assert response.status_code == 404
     assert edition(other).status == Status.DRAFT
+
+
+def test_changing_a_published_edition_in_the_admin_is_logged_as_an_update(admin_client):
+    from tests.factories import make_story
+
+    story = make_story(languages=("en",))
+    data = open_form(admin_client, change_url(story), type(story))
+    data.update({"editions-0-headline": ["Ferry service resumes, with two more boats"]})
+    data["_save"] = ["Save"]
+    assert admin_client.post(change_url(story), data).status_code == 302
+    en = edition(story)
+    assert (en.status, en.headline) == (
+        Status.UPDATED,
+        "Ferry service resumes, with two more boats",
+    )
+    entry = TransitionLog.objects.get(edition=en)
+    assert (entry.action, entry.from_state, entry.user.username) == ("update", "published", "chief")
+    assert entry.note == "Changed in the admin while published."
+
+
+def test_saving_a_published_edition_unchanged_logs_nothing(admin_client):
+    from tests.factories import make_story
+
+    story = make_story(languages=("en",))
+    data = open_form(admin_client, change_url(story), type(story))
+    data["_save"] = ["Save"]
+    assert admin_client.post(change_url(story), data).status_code == 302
+    assert edition(story).status == Status.PUBLISHED and not TransitionLog.objects.exists()
