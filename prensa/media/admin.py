@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
@@ -111,13 +112,13 @@ class ImageAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if {"focal_x", "focal_y"} & set(form.changed_data):
             pk = obj.pk
-            transaction.on_commit(lambda: uploads.queue_renditions(pk))
+            transaction.on_commit(lambda: uploads.queue_renditions(pk, again=True))
 
     @admin.action(description=_("Make the renditions of the selected pictures again"))
     def remake_renditions(self, request: HttpRequest, queryset) -> None:  # type: ignore[no-untyped-def]
         ids = list(queryset.values_list("pk", flat=True))
         for pk in ids:
-            transaction.on_commit(lambda pk=pk: uploads.queue_renditions(pk))
+            transaction.on_commit(lambda pk=pk: uploads.queue_renditions(pk, again=True))
         count = len(ids)
         self.message_user(
             request,
@@ -160,8 +161,27 @@ class ImageAdmin(admin.ModelAdmin):
         return image.ready
 
 
+class _UnchangedWhenAbsent(BaseInlineFormSet):
+    """A story form posted without this inline's fields (a script, a form rendered before
+    the picture library existed) leaves the lead image as it is instead of failing."""
+
+    def __init__(self, data=None, files=None, instance=None, prefix=None, **kwargs):  # type: ignore[no-untyped-def]
+        name = prefix or self.get_default_prefix()
+        if data is not None and f"{name}-TOTAL_FORMS" not in data:
+            data = data.copy()
+            existing = (
+                list(LeadImage.objects.filter(story=instance)) if instance and instance.pk else []
+            )
+            data[f"{name}-TOTAL_FORMS"] = data[f"{name}-INITIAL_FORMS"] = str(len(existing))
+            for number, lead in enumerate(existing):
+                data[f"{name}-{number}-story"] = str(lead.story_id)
+                data[f"{name}-{number}-image"] = str(lead.image_id)
+        super().__init__(data, files, instance=instance, prefix=prefix, **kwargs)
+
+
 class LeadImageInline(admin.StackedInline):
     model = LeadImage
+    formset = _UnchangedWhenAbsent
     extra = 0
     max_num = 1
     autocomplete_fields = ["image"]

@@ -13,11 +13,17 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def make_renditions(image_id: int) -> str:
-    """Write every crop, width and format of one picture; pages show it once this is done."""
+def make_renditions(image_id: int, again: bool = False) -> str:
+    """Write every crop, width and format of one picture; pages show it once this is done.
+
+    A picture that has them already is left alone unless `again` (a new focal point):
+    the demo loader, for one, makes them itself before the worker gets to its task.
+    """
     image = Image.objects.filter(pk=image_id).first()
     if image is None:
         return "gone"
+    if image.ready and not again:
+        return "already made"
     made = renditions.make(image)
     logger.info("Picture %s: %s renditions", image_id, len(made) * len(renditions.FORMATS))
     return "done"

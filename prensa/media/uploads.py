@@ -207,10 +207,10 @@ def store(image: Image, checked: Checked, user=None) -> Image:  # type: ignore[n
     return image
 
 
-def queue_renditions(image_id: int) -> None:
+def queue_renditions(image_id: int, again: bool = False) -> None:
     from .tasks import make_renditions  # imported late: the task module loads Pillow's encoders
 
-    make_renditions.enqueue(image_id)
+    make_renditions.enqueue(image_id, again)
 
 
 def _open(data: bytes) -> PILImage.Image:
