@@ -70,21 +70,24 @@ def bake_story(story_id: int, requested_at: float = 0.0) -> Outcome:
         articles = pages.article_paths(story)
         listings = [*dict.fromkeys([*pages.listing_paths(story), *manifest.get("pages", [])])]
         outcome = Outcome()
-        # Gone first: an unpublished edition must never stay served, even if a page fails.
-        for path in manifest.get("articles", []):
-            if path not in articles and store.remove(path):
-                outcome.removed.append(path)
+        # Gone first, from disk and from the CDN: an unpublished edition must never stay
+        # served, even if rendering a page fails below. (Its file may be gone already: the
+        # unpublish removed it at once; the CDN is told all the same.)
+        gone = [path for path in manifest.get("articles", []) if path not in articles]
+        for path in gone:
+            store.remove(path)
+        if gone:
+            purger().purge([absolute(path) for path in gone])
         for path in [*articles, *listings]:
             _bake_path(path, outcome)
         if story is None:
             store.forget_manifest(story_id)
         else:
-            # A failed page is remembered too, so the retry tries it (and removes it) again.
             store.write_manifest(
                 story_id,
                 {
                     "started": started,
-                    "articles": [*articles, *(p for p in outcome.failed if p not in articles)],
+                    "articles": list(articles),
                     "pages": pages.listing_paths(story),
                 },
             )
@@ -145,6 +148,9 @@ def _bake_path(path: str, outcome: Outcome) -> None:
             outcome.unchanged.append(path)
     except OSError as exc:
         logger.error("Could not bake %s: %s (the page baked before stays served)", path, exc)
+        outcome.failed.append(path)
+    except Exception:
+        logger.exception("Rendering %s crashed (the page baked before stays served)", path)
         outcome.failed.append(path)
 
 

@@ -152,8 +152,12 @@ def locked() -> Iterator[None]:
     """One bake at a time on this bake directory, whatever the process: a bake reads the
     database after it holds the lock, so an older bake can never write over a newer one."""
     state = root() / STATE
-    state.mkdir(parents=True, exist_ok=True)
-    with open(state / "lock", "a+b") as handle:
+    try:
+        state.mkdir(parents=True, exist_ok=True)
+        handle = open(state / "lock", "a+b")  # noqa: SIM115
+    except OSError:  # a read-only disk: lock all the same, writing the pages will fail
+        handle = open(state / "lock", "rb")  # noqa: SIM115
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
