@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from prensa.desk.issues import describe
 from prensa.lib.languages import name_in_text
 from prensa.newsroom.models import Edition, Story
+from prensa.staff.access import refusal
 from prensa.translation.errors import UnsupportedPair
 from prensa.translation.staleness import Segment as PureSegment
 from prensa.translation.staleness import State, block_hash, mark_reviewed, refresh
@@ -52,10 +53,12 @@ class ActionError(Exception):
         self.status = status
 
 
-def _require(user: User, permission: str) -> None:
-    """`None` is the system itself (CLI, tasks); people need the permission."""
-    if user is not None and not (user.is_active and user.has_perm(permission)):
-        raise ActionError(_("You do not have permission to do this."), status=403)
+def _require(user: User, permission: str, language: str | None = None) -> None:
+    """`None` is the system itself (CLI, tasks); people need the permission and, for work
+    in a `language`, that language assigned to them (prensa.staff.access)."""
+    message = refusal(user, permission, language)
+    if message is not None:
+        raise ActionError(message, status=403)
 
 
 def source_edition(story: Story) -> Edition:
@@ -87,7 +90,7 @@ class DraftEdition:
     report: drafting.Draft | None = field(default=None, init=False)
 
     def check(self) -> Edition:
-        _require(self.user, "desk.add_segment")
+        _require(self.user, "desk.add_segment", self.language)
         if self.language == self.story.source_language:
             raise ActionError(_("This is the story's source language."), status=409)
         source = source_edition(self.story)
@@ -199,7 +202,7 @@ def _person(user: User) -> AbstractBaseUser | None:
 
 
 def _reviewable(segment: Segment, user: User) -> None:
-    _require(user, "desk.change_segment")
+    _require(user, "desk.change_segment", segment.edition.language)
     if segment.state == State.MISSING:
         raise ActionError(_("This paragraph has not been drafted yet."), status=409)
 
@@ -396,7 +399,7 @@ class PublishEdition:
     allow_machine: bool = False
 
     def check(self) -> list[Segment]:
-        _require(self.user, "newsroom.change_edition")
+        _require(self.user, "newsroom.publish_edition", self.edition.language)
         rows = segments.load(self.edition)
         try:
             state = None

@@ -99,7 +99,7 @@ class ExportEdition:
     user: User = None
 
     def check(self) -> tuple[Edition, list[Segment]]:
-        _require(self.user, "desk.view_segment")
+        _require(self.user, "desk.view_segment", self.edition.language)
         return _translated_rows(self.edition)
 
     def execute(self) -> bytes:
@@ -131,7 +131,7 @@ class ImportEdition:
     changes: list[tuple[Segment, str]] = field(default_factory=list, init=False)
 
     def check(self) -> list[tuple[Segment, str]]:
-        _require(self.user, "desk.change_segment")
+        _require(self.user, "desk.change_segment", self.edition.language)
         source, rows = _translated_rows(self.edition)
         try:
             document = read_xliff(self.data)
@@ -268,6 +268,9 @@ class ImportMemory:
             raise ImportRefused([str(problem) for problem in reading.problems])
         if not reading.units:
             raise ImportRefused([_("The file holds no translation units.")])
+        # A translator keeps the memory of their own languages only: the whole file or nothing.
+        for language in sorted({unit.target_language for unit in reading.units}):
+            _require(self.user, "translation.add_translationmemoryentry", language)
         return reading
 
     def execute(self) -> tuple[int, int]:

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from prensa.lib.languages import codes
 from prensa.lib.redirects import safe_next
 from prensa.newsroom.models import Edition
+from prensa.staff.access import refusal
 from prensa.translation.exchange import MAX_FILE_BYTES
 from prensa.translation.models import TranslationMemoryEntry
 
@@ -34,7 +35,7 @@ from .exchange import (
     ImportRefused,
     xliff_filename,
 )
-from .views import desk_access
+from .views import desk_access, require_language
 
 logger = logging.getLogger(__name__)
 
@@ -145,7 +146,12 @@ class EntryForm(forms.ModelForm):
 def _entry_or_403(request: HttpRequest, entry_id: int, permission: str) -> TranslationMemoryEntry:
     if not request.user.has_perm(permission):
         raise PermissionDenied
-    return get_object_or_404(TranslationMemoryEntry, pk=entry_id)
+    entry = get_object_or_404(TranslationMemoryEntry, pk=entry_id)
+    # A translator keeps the memory of the languages assigned to them.
+    message = refusal(request.user, permission, entry.target_language)
+    if message is not None:
+        raise PermissionDenied(message)
+    return entry
 
 
 @desk_access
@@ -237,8 +243,7 @@ def tmx(request: HttpRequest) -> HttpResponse:
 @desk_access
 def xliff(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
     """An edition's XLIFF: the page with both forms; ?export=1 downloads the file."""
-    if language not in codes():
-        raise Http404("No such language")
+    require_language(request, language, "desk.view_segment")
     edition = get_object_or_404(
         Edition.objects.select_related("story", "translated_from"),
         story_id=story_id,
@@ -262,6 +267,7 @@ def xliff(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
 @desk_access
 @require_POST
 def xliff_import(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
+    require_language(request, language, "desk.change_segment")
     edition = get_object_or_404(
         Edition.objects.select_related("story", "translated_from"),
         story_id=story_id,

@@ -22,6 +22,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from prensa.newsroom.models import Edition, Story, StoryCredit
+from prensa.staff.access import allowed, refusal
 from prensa.translation.staleness import block_hash
 
 from . import drafting, terminology
@@ -100,10 +101,9 @@ class AskQuery:
         self.segment, self.question, self.user = segment, question, user
 
     def check(self) -> str:
-        if self.user is not None and not (
-            self.user.is_active and self.user.has_perm("desk.change_segment")
-        ):
-            raise ActionError(_("You do not have permission to do this."), status=403)
+        message = refusal(self.user, "desk.change_segment", self.segment.edition.language)
+        if message is not None:
+            raise ActionError(message, status=403)
         return _clean(
             self.question,
             _("Write your question first."),
@@ -248,9 +248,9 @@ def review_extras(
         "term_spans": (
             terminology.term_spans(rows, source, language, glossary) if translated else {}
         ),
-        "may_ask": bool(
-            rows and request_user is not None and request_user.has_perm("desk.change_segment")
-        ),
+        "may_ask": bool(rows)
+        and request_user is not None
+        and allowed(request_user, "desk.change_segment", language),
     }
 
 

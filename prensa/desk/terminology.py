@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from prensa.newsroom.models import Edition
+from prensa.staff.access import refusal
 from prensa.translation.glossary import Glossary, Term
 from prensa.translation.models import GlossaryEntry
 from prensa.translation.staleness import State
@@ -56,10 +57,12 @@ def is_touched(row: Segment) -> bool:
     )
 
 
-def _require(user: User, permission: str) -> None:
-    """`None` is the system itself (the worker); people need the permission."""
-    if user is not None and not (user.is_active and user.has_perm(permission)):
-        raise ActionError(_("You do not have permission to do this."), status=403)
+def _require(user: User, permission: str, language: str | None = None) -> None:
+    """`None` is the system itself (the worker); people need the permission (and, for work
+    in a `language`, that language assigned to them; "" is every language)."""
+    message = refusal(user, permission, language)
+    if message is not None:
+        raise ActionError(message, status=403)
 
 
 # -- marking terms on the review page ------------------------------------------------------
@@ -234,8 +237,10 @@ class ReapplyTerm:
     flagged: int = field(default=0, init=False)
 
     def check(self) -> list[Affected]:
-        _require(self.user, "translation.change_glossaryentry")
-        _require(self.user, "desk.change_segment")
+        # The term reaches drafts in its target language (every language when blank).
+        language = self.entry.target_language
+        _require(self.user, "translation.change_glossaryentry", language)
+        _require(self.user, "desk.change_segment", language)
         return affected(self.entry.as_term())
 
     def execute(self) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from prensa.lib.languages import codes
 from prensa.lib.numbers import positive_int
 from prensa.lib.redirects import safe_next
 from prensa.newsroom.models import Story
+from prensa.staff.access import refusal
 from prensa.translation.models import GlossaryEntry
 
 from .actions import ActionError
@@ -57,13 +58,22 @@ class TermForm(forms.ModelForm):
 
 
 def _save_term(request: HttpRequest, form: TermForm, permission: str) -> HttpResponse | None:
-    """On a valid POST, save the term and go on to offer re-applying it; else `None`."""
+    """On a valid POST, save the term and go on to offer re-applying it; else `None`.
+
+    A translator keeps the glossary of their own languages: the term's target language
+    (before and after the change) must be assigned to them; a blank one means every language.
+    """
     if request.method != "POST":
         return None
     if not request.user.has_perm(permission):
         raise PermissionDenied
+    before = form.instance.target_language if form.instance.pk else None
     if not form.is_valid():
         return None
+    for language in {before, form.cleaned_data.get("target_language", "")} - {None}:
+        message = refusal(request.user, permission, language)
+        if message is not None:
+            raise PermissionDenied(message)
     entry = form.save()
     return redirect("desk:term_apply", entry_id=entry.pk)
 
@@ -120,7 +130,7 @@ def term_apply(request: HttpRequest, entry_id: int) -> HttpResponse:
         items = ReapplyTerm(entry, request.user).check()
     except ActionError as exc:
         if exc.status == 403:
-            raise PermissionDenied from exc
+            raise PermissionDenied(exc.message) from exc
         messages.info(request, exc.message)
         return HttpResponseRedirect(back)
     return render(
@@ -171,7 +181,7 @@ def query_ask(request: HttpRequest, story_id: int, language: str) -> HttpRespons
         messages.success(request, _("Your question was sent to the author."))
     except ActionError as exc:
         if exc.status == 403:
-            raise PermissionDenied from exc
+            raise PermissionDenied(exc.message) from exc
         messages.error(request, exc.message)
     response = redirect("desk:review", story_id=story.pk, language=language)
     response["Location"] += f"#segment-{row.position}"

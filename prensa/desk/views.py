@@ -23,6 +23,7 @@ from prensa.lib.languages import codes
 from prensa.lib.numbers import positive_int
 from prensa.lib.redirects import safe_next
 from prensa.newsroom.models import Edition, Story
+from prensa.staff.access import allowed, refusal
 from prensa.translation.errors import TranslationError
 from prensa.workflow.queries import timeline
 
@@ -57,6 +58,16 @@ def desk_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def require_language(request: HttpRequest, language: str, permission: str) -> None:
+    """A 404 for a language the site does not publish in; a 403 saying why for one the
+    person may not work in (a translator's languages are assigned to them)."""
+    if language not in codes():
+        raise Http404("No such language")
+    message = refusal(request.user, permission, language)
+    if message is not None:
+        raise PermissionDenied(message)
 
 
 @desk_access
@@ -105,7 +116,8 @@ def draft(request: HttpRequest) -> HttpResponse:
     cells = states.cells_for(stories, codes())
     for story in stories:
         for cell in cells[story.pk]:
-            if not cell.needs_draft:
+            # A translator drafts in the languages assigned to them; the others are left.
+            if not cell.needs_draft or not allowed(request.user, "desk.add_segment", cell.language):
                 continue
             try:
                 enqueue_draft(story, cell.language, request.user)
@@ -127,6 +139,7 @@ def draft(request: HttpRequest) -> HttpResponse:
 
 @desk_access
 def review(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
+    require_language(request, language, "desk.view_segment")
     story = get_object_or_404(Story.objects.prefetch_related("editions"), pk=story_id)
     recover_abandoned(DraftJob.objects.filter(story=story, language=language))
     return _review_page(request, story, language, view=reviewing.View.from_query(request.GET))
@@ -195,6 +208,7 @@ def _review_page(
             ),
             # Terminology check, term spans and questions for the author (desk/_queries.html).
             "desk_extras": extras,
+            "may_publish": allowed(request.user, "newsroom.publish_edition", language),
         },
         status=status,
     )
@@ -203,6 +217,7 @@ def _review_page(
 @desk_access
 def status(request: HttpRequest, story_id: int, language: str) -> JsonResponse:
     """An edition's state for the review page to poll while its draft is being made."""
+    require_language(request, language, "desk.view_segment")
     story = get_object_or_404(Story.objects.prefetch_related("editions"), pk=story_id)
     if language not in codes():
         raise Http404("No such language")
@@ -217,6 +232,7 @@ def status(request: HttpRequest, story_id: int, language: str) -> JsonResponse:
 @desk_access
 @require_POST
 def draft_one(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
+    require_language(request, language, "desk.add_segment")
     story = get_object_or_404(Story.objects.prefetch_related("editions"), pk=story_id)
     try:
         enqueue_draft(story, language, request.user)
@@ -260,6 +276,8 @@ def segment(request: HttpRequest, segment_id: int) -> HttpResponse:
     except ActionError as exc:
         if _wants_json(request):
             return JsonResponse({"error": exc.message}, status=exc.status)
+        if exc.status == 403:  # not theirs to change, nor to read back on the review page
+            raise PermissionDenied(exc.message) from exc
         # Show the page again with the person's words in the box: nothing typed is lost.
         messages.error(request, exc.message)
         kept = {row.pk: submitted} if submitted is not None else None
@@ -287,6 +305,7 @@ def _wants_json(request: HttpRequest) -> bool:
 def publish(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
     """GET: what publishing would do (and, when paragraphs are unconfirmed, the open risk
     flags a "publish as machine translation" would put before readers); POST: publish."""
+    require_language(request, language, "newsroom.publish_edition")
     edition = get_object_or_404(Edition, story_id=story_id, language=language)
     if request.method == "POST":
         allow_machine = request.POST.get("allow_machine") == "1"
@@ -324,6 +343,7 @@ def _segment_gone(request: HttpRequest) -> HttpResponse:
     language = request.POST.get("language", "")
     if story is None or language not in codes():
         raise Http404("No such paragraph")
+    require_language(request, language, "desk.view_segment")
     text = (request.POST.get("text") or "").strip()
     message = _("This paragraph was removed from the source while you were editing it.")
     if text:

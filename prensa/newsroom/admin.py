@@ -21,6 +21,7 @@ from prensa.lib.worddiff import word_diff
 
 from . import preview as preview_links
 from .models import LANGUAGE_CODES, Credit, Edition, Section, Story, StoryCredit, Tag
+from .ownership import OwnStories, StatusForPublishers
 
 # Shorter texts are left unchecked: a headline-length line can pass for another language.
 LANGUAGE_CHECK_MIN_WORDS = 8
@@ -255,7 +256,7 @@ class EditionFormSet(forms.BaseInlineFormSet):
             )
 
 
-class EditionInline(LabelledWidgets, admin.StackedInline):
+class EditionInline(StatusForPublishers, LabelledWidgets, admin.StackedInline):
     model = Edition
     form = EditionForm
     formset = EditionFormSet
@@ -319,7 +320,7 @@ class StoryCreditInline(admin.StackedInline):
 
 
 @admin.register(Story)
-class StoryAdmin(LabelledWidgets, admin.ModelAdmin):
+class StoryAdmin(OwnStories, LabelledWidgets, admin.ModelAdmin):
     list_display = ["__str__", "section", "source_language", "languages", "updated_at"]
     list_filter = ["section", "source_language", "editions__status", "tags"]
     search_fields = ["editions__headline", "key"]

@@ -412,7 +412,13 @@ def _update(story: Story, item: Item, language: str, user: User, outcome: Outcom
         return
     if edition.status == Edition.Status.KILLED:
         raise Refusal(_("This story was killed: its edition is not updated."))
-    if not allowed(user, "newsroom.change_edition", language):
+    # The source text, as in the API: editors, or the reporter who created the story.
+    may_change = allowed(user, "newsroom.change_edition") and (
+        user is None
+        or allowed(user, "newsroom.publish_edition")
+        or story.created_by_id == getattr(user, "pk", None)
+    )
+    if not may_change:
         raise Refusal(_("You do not have permission to change this story."))
     for name, value in new.items():
         setattr(edition, name, value)

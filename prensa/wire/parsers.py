@@ -454,6 +454,8 @@ def parse_text(data: bytes, label: str = "") -> list[Item]:
 
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.I)
+# Fewer words than this is a menu, a login page or an index, not an article.
+MIN_ARTICLE_WORDS = 30
 _HTML_LANG = re.compile(r"<html[^>]*\slang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)", re.I)
 
 
@@ -480,6 +482,8 @@ def parse_html(
     blocks = [_tidy(block) for block in paragraphs(markdown)]
     if blocks and re.sub(r"^#+\s*", "", blocks[0]) == headline:
         blocks = blocks[1:]
+    if len(" ".join(blocks).split()) < MIN_ARTICLE_WORDS:
+        raise Refusal(_("No article was found on this page."))
     language = _HTML_LANG.search(text[:4096])
     tags = [t for raw in meta.get("tags") or [] for t in str(raw).split(",")]
     date = meta.get("date")

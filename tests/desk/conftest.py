@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 
 from prensa.newsroom.models import Edition
+from prensa.staff.models import LanguageAssignment
 from tests.factories import make_section, make_story
 
 EN_BODY = "\n\n".join(
@@ -38,11 +39,15 @@ def editor(db):
 @pytest.fixture
 def translator(db):
     _group, _ = Group.objects.get_or_create(name="Translators")
-    return _user(
+    user = _user(
         "translator",
         staff=True,
         perms=("desk.view_segment", "desk.add_segment", "desk.change_segment"),
     )
+    # Translators work in the languages assigned to them (tests/test_roles.py tries the limits).
+    for language in ("pt", "es", "en"):
+        LanguageAssignment.objects.create(user=user, language=language)
+    return user
 
 
 @pytest.fixture

@@ -27,7 +27,8 @@ def _shelf(response, key: str) -> str:
 
 @pytest.fixture
 def es_translator(translator):
-    LanguageAssignment.objects.create(user=translator, language="es")
+    translator.language_assignments.exclude(language="es").delete()
+    LanguageAssignment.objects.get_or_create(user=translator, language="es")
     return translator
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from prensa.staff.models import LanguageAssignment
 from prensa.translation.memory import DatabaseMemory
 from prensa.translation.models import TranslationMemoryEntry
 from prensa.translation.segmenting import segment_hash
@@ -14,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def keeper(db):
-    """A translator trusted with the memory itself."""
-    return _user(
+    """A translator trusted with the memory itself (of the languages assigned to them)."""
+    user = _user(
         "keeper",
         staff=True,
         perms=(
@@ -24,6 +25,9 @@ def keeper(db):
             "translation.delete_translationmemoryentry",
         ),
     )
+    for language in ("pt", "es", "en"):
+        LanguageAssignment.objects.create(user=user, language=language)
+    return user
 
 
 def entry(source, target, pair=("en", "pt")):
