@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from prensa.newsroom.models import Correction, Story
-from prensa.staff.access import refusal
+from prensa.staff.access import allowed
 
 from .actions import ActionError
 from .corrections import PERMISSION, WriteNote
@@ -21,9 +21,8 @@ from .views import desk_access
 def notes(request: HttpRequest, story_id: int) -> HttpResponse:
     """GET: the story's notes and the form; POST: add a note (or change `note`)."""
     story = get_object_or_404(Story.objects.prefetch_related("editions"), pk=story_id)
-    message = refusal(request.user, PERMISSION)
-    if message is not None:
-        raise PermissionDenied(message)
+    if not allowed(request.user, PERMISSION):
+        raise PermissionDenied(_("You do not have permission to do this."))
     if request.method != "POST":
         return _page(request, story)
     note = None

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prensa.newsroom.models import Correction, Edition, Story
-from prensa.staff.access import User, allowed, refusal
+from prensa.staff.access import User, allowed
 from prensa.translation.errors import TranslationError
 from prensa.workflow.transitions import TransitionError, Update
 
@@ -58,9 +58,8 @@ class WriteNote:
 
     def check(self) -> Edition:
         source = self._source()
-        message = refusal(self.user, PERMISSION)
-        if message is not None:
-            raise ActionError(message, status=403)
+        if not allowed(self.user, PERMISSION):
+            raise ActionError(_("You do not have permission to do this."), status=403)
         if not source.is_published:
             raise ActionError(
                 _(
