@@ -189,19 +189,23 @@ def store(image: Image, checked: Checked, user=None) -> Image:  # type: ignore[n
         image.uploaded_by = user
     field = image.original.field
     storage = field.storage
-    stored = storage.save(
-        field.generate_filename(image, f"upload.{checked.extension}"), ContentFile(checked.data)
-    )
+    name = field.generate_filename(image, f"upload.{checked.extension}")
+    # Names are made of the content's hash: a file already there holds these very bytes
+    # (left by a deleted picture, or a database loaded afresh), so it is used, not copied.
+    written = not storage.exists(name)
+    stored = storage.save(name, ContentFile(checked.data)) if written else name
     image.original.name = stored
     try:
         with transaction.atomic():
             image.full_clean(exclude=["original"])
             image.save()
     except IntegrityError:  # the same bytes arrived at the same moment: keep theirs
-        storage.delete(stored)
+        if written:
+            storage.delete(stored)
         return Image.objects.get(content_hash=checked.content_hash)
     except BaseException:
-        storage.delete(stored)
+        if written:
+            storage.delete(stored)
         raise
     transaction.on_commit(lambda: queue_renditions(image.pk))
     return image

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from prensa.desk.models import Segment
+from prensa.demo import pictures
 from prensa.desk.segments import adopt
 from prensa.newsroom.demo.loader import DemoContentError, load_demo
 from prensa.newsroom.models import Edition
@@ -16,6 +17,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument("--no-migrate", action="store_true", help="Skip `migrate`.")
+        parser.add_argument(
+            "--renditions-now",
+            action="store_true",
+            help="Make the pictures' renditions now rather than leaving them to the worker.",
+        )
 
     def handle(self, *args, no_migrate: bool = False, **options) -> None:  # type: ignore[no-untyped-def]
         if not no_migrate:
@@ -31,6 +37,12 @@ class Command(BaseCommand):
             f"({adopted} more translations now tracked by the desk)."
         )
         self._ensure_editor()
+        added, pictured = pictures.attach(renditions_now=options.get("renditions_now", False))
+        self.stdout.write(
+            f"Demo pictures: {pictured} stories have a lead picture ({added} new in the library"
+            + ("" if options.get("renditions_now") else "; the worker makes their renditions")
+            + ")."
+        )
 
     def _adopt_translations(self) -> int:
         """Demo translations were written by people: the desk records them as reviewed."""
