@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from prensa.desk.models import Segment
 from prensa.demo import pictures
+from prensa.desk.models import Segment
 from prensa.desk.segments import adopt
 from prensa.newsroom.demo.loader import DemoContentError, load_demo
 from prensa.newsroom.models import Edition
