@@ -604,3 +604,60 @@ def test_an_administrator_assigns_languages_on_the_persons_page(client, world):
     assert response.status_code == 302
     assert list(person.language_assignments.values_list("language", flat=True)) == ["pt"]
     assert allowed(User.objects.get(pk=person.pk), "desk.change_segment", "pt")
+
+
+# -- the demo: one person per role, in development only ---------------------------------------
+
+
+def run_demo() -> str:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("demo", "--no-migrate", stdout=out)
+    return out.getvalue()
+
+
+def test_the_demo_in_development_has_one_user_per_role_with_the_documented_password(
+    db, settings, monkeypatch
+):
+    monkeypatch.delenv("PRENSA_DEMO_PASSWORD", raising=False)
+    settings.PRENSA_DEMO_ROLE_USERS = True
+
+    output = run_demo()
+
+    assert "password: prensa-demo" in output
+    for username, role in [
+        ("demo-reporter", roles.REPORTER),
+        ("demo-translator", roles.TRANSLATOR),
+        ("demo-editor", roles.EDITOR),
+        ("demo-moderator", roles.MODERATOR),
+        ("demo-admin", roles.ADMIN),
+    ]:
+        user = User.objects.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [role]
+        assert user.is_staff and user.check_password("prensa-demo")
+    translator = User.objects.get(username="demo-translator")
+    assert languages_for(translator) == {"pt", "es"}
+    assert "Demo users" not in run_demo()  # run again: nothing new, passwords kept
+
+
+def test_the_demo_outside_development_creates_no_user_with_a_known_password(db, settings):
+    settings.PRENSA_DEMO_ROLE_USERS = False  # as in common.py, hence prod.py and test.py
+
+    run_demo()
+
+    assert not User.objects.filter(username__startswith="demo-").exists()
+    editor = User.objects.get(username="editor")
+    assert not editor.check_password("prensa-demo")
+
+
+def test_only_the_development_settings_turn_the_demo_users_on():
+    from pathlib import Path
+
+    from prensa.settings import common
+
+    assert common.PRENSA_DEMO_ROLE_USERS is False
+    # Production takes common's value and never reads it from the environment.
+    assert "PRENSA_DEMO_ROLE_USERS" not in (Path(common.__file__).parent / "prod.py").read_text()

@@ -250,6 +250,8 @@ PRENSA_PREVIEW_MAX_AGE = env_int("PRENSA_PREVIEW_MAX_AGE", 3 * 24 * 3600)
 PRENSA_SITEMAP_LIMIT = env_int("PRENSA_SITEMAP_LIMIT", 50_000)
 PRENSA_NEWS_SITEMAP_LIMIT = env_int("PRENSA_NEWS_SITEMAP_LIMIT", 1000)
 PRENSA_DEMO_NOTICE = env_bool("PRENSA_DEMO_NOTICE", False)
+# `prensa demo` adds one user per role with a documented password: development only (dev.py).
+PRENSA_DEMO_ROLE_USERS = False
 # Baked pages (prensa/baking): published reader pages rendered to files under
 # PRENSA_BAKE_DIR by the task worker, for nginx to serve (deploy/nginx); off unless asked.
 PRENSA_BAKE = env_bool("PRENSA_BAKE", False)

@@ -7,6 +7,8 @@ from .common import *  # noqa: F403
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_secret("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 PRENSA_DEMO_NOTICE = env_bool("PRENSA_DEMO_NOTICE", True)
+# `prensa demo` adds demo-reporter, demo-translator, demo-editor, demo-moderator, demo-admin.
+PRENSA_DEMO_ROLE_USERS = env_bool("PRENSA_DEMO_ROLE_USERS", True)
 # Without PRENSA_BASE_URL, absolute URLs (canonical, hreflang, feeds, sitemaps) name the address
 # each page was asked on, so `runserver 8401` links to port 8401. Production requires the setting.
 PRENSA_BASE_URL_FROM_REQUEST = not env_str("PRENSA_BASE_URL")

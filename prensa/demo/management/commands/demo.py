@@ -1,7 +1,9 @@
 import os
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -10,6 +12,19 @@ from prensa.desk.models import Segment
 from prensa.desk.segments import adopt
 from prensa.newsroom.demo.loader import DemoContentError, load_demo
 from prensa.newsroom.models import Edition
+from prensa.staff import roles
+from prensa.staff.models import LanguageAssignment
+
+# One person per role, for trying the newsroom as each of them (development settings only:
+# the password is written in the README). The translator works in Portuguese and Spanish.
+DEMO_PASSWORD = "prensa-demo"  # noqa: S105 (documented on purpose; dev only)
+ROLE_USERS = {
+    "demo-reporter": (roles.REPORTER, ()),
+    "demo-translator": (roles.TRANSLATOR, ("pt", "es")),
+    "demo-editor": (roles.EDITOR, ()),
+    "demo-moderator": (roles.MODERATOR, ()),
+    "demo-admin": (roles.ADMIN, ()),
+}
 
 
 class Command(BaseCommand):
@@ -43,6 +58,8 @@ class Command(BaseCommand):
             + ("" if options.get("renditions_now") else "; the worker makes their renditions")
             + ")."
         )
+        if settings.PRENSA_DEMO_ROLE_USERS:
+            self._ensure_role_users()
 
     def _adopt_translations(self) -> int:
         """Demo translations were written by people: the desk records them as reviewed."""
@@ -64,3 +81,23 @@ class Command(BaseCommand):
         password = os.environ.get("PRENSA_DEMO_PASSWORD") or secrets.token_urlsafe(12)
         User.objects.create_superuser("editor", "editor@example.org", password)
         self.stdout.write(f"Sign in to /admin/ as `editor` with password: {password}")
+
+    def _ensure_role_users(self) -> None:
+        """One staff user per role; an existing one keeps its password and groups."""
+        User = get_user_model()
+        password = os.environ.get("PRENSA_DEMO_PASSWORD") or DEMO_PASSWORD
+        created = []
+        for username, (role, languages) in ROLE_USERS.items():
+            if User.objects.filter(username=username).exists():
+                continue
+            user = User.objects.create_user(
+                username, f"{username}@example.org", password, is_staff=True
+            )
+            user.groups.add(Group.objects.get(name=role))
+            for language in languages:
+                LanguageAssignment.objects.create(user=user, language=language)
+            created.append(username)
+        if created:
+            self.stdout.write(
+                f"Demo users, one per role: {', '.join(created)}, password: {password}"
+            )
