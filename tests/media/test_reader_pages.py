@@ -74,6 +74,7 @@ def test_caption_and_credit_are_in_the_readers_language(client, pictured):
     assert "Fishermen prepare their nets on the Itapuã quay." in en
     assert "Fishermen" not in pt
     assert "Photo: Marta Quiroga / Prensa" in en
+    assert "Foto: Marta Quiroga / Prensa" in pt
 
 
 def test_a_picture_still_waiting_for_its_renditions_is_left_out(

@@ -197,3 +197,14 @@ def test_a_sideways_photo_is_measured_upright(media_stores):
     exif[0x0112] = 6  # rotate 90° clockwise to view
     image, _ = uploads.ingest(upload(picture_bytes(size=(640, 480), exif=exif.tobytes())))
     assert (image.width, image.height) == (480, 640)
+
+
+def test_refusals_are_said_in_the_editors_language(media_stores):
+    from django.utils import translation
+
+    with translation.override("pt"):
+        error = refusal(upload(os.urandom(2000), "foto.jpg"))
+        assert "não é uma imagem" in error.messages[0]
+    with translation.override("es"):
+        error = refusal(upload(b"<svg></svg>", "dibujo.svg", "image/svg+xml"))
+        assert "No se aceptan archivos SVG" in error.messages[0]
