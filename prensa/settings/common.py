@@ -227,6 +227,46 @@ PRENSA_MEDIA_SERVE = env_bool("PRENSA_MEDIA_SERVE", True)
 # Uploads larger than this many megabytes, or of more than this many pixels, are refused.
 PRENSA_MEDIA_MAX_UPLOAD_MB = env_int("PRENSA_MEDIA_MAX_UPLOAD_MB", 40)
 PRENSA_MEDIA_MAX_PIXELS = env_int("PRENSA_MEDIA_MAX_PIXELS", 80_000_000)
+# An S3-compatible object store (AWS S3, MinIO, Garage, Cloudflare R2...) through
+# django-storages (`pip install 'prensa[s3]'`) when PRENSA_S3_BUCKET is set: renditions
+# under media/ in that bucket, readable by anyone; originals under originals/ in
+# PRENSA_S3_ORIGINALS_BUCKET (default: the same bucket), reached only through signed URLs.
+if env_str("PRENSA_S3_BUCKET"):
+    _S3 = {
+        "bucket_name": env_str("PRENSA_S3_BUCKET"),
+        "endpoint_url": env_str("PRENSA_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("PRENSA_S3_REGION") or None,
+        "access_key": env_secret("PRENSA_S3_ACCESS_KEY_ID"),
+        "secret_key": env_secret("PRENSA_S3_SECRET_ACCESS_KEY"),
+        "file_overwrite": True,  # names are made from content hashes
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3,
+            "location": "media",
+            "querystring_auth": False,  # public addresses pages can name and CDNs keep
+            "custom_domain": env_str("PRENSA_S3_CUSTOM_DOMAIN") or None,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    PRENSA_ORIGINALS_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3,
+            "bucket_name": env_str("PRENSA_S3_ORIGINALS_BUCKET", _S3["bucket_name"]),
+            "location": "originals",
+            "querystring_auth": True,
+            "default_acl": "private",
+        },
+    }
+    STORAGES["originals"] = PRENSA_ORIGINALS_STORAGE
+    PRENSA_MEDIA_SERVE = False
+# Where readers' browsers fetch renditions from when that is not this site (a bucket's or
+# CDN's origin, e.g. https://media.example.org): the Content-Security-Policy allows it.
+PRENSA_MEDIA_ORIGIN = env_str("PRENSA_MEDIA_ORIGIN", "")
+if PRENSA_MEDIA_ORIGIN:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(PRENSA_MEDIA_ORIGIN)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True  # the comment script sends the token from the form
