@@ -1,6 +1,7 @@
 """`prensa import SOURCE`: files, folders and addresses, served here by a real HTTP server on
 127.0.0.1 (never the internet); exit 0 when nothing was refused, else one line per refusal."""
 
+import contextlib
 import http.server
 import threading
 import time
@@ -34,10 +35,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError):  # the importer stopped at its size limit
             self.wfile.write(body)
-        except BrokenPipeError:
-            pass  # the importer stopped reading at its size limit
 
     def log_message(self, *args):
         pass

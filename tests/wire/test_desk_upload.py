@@ -117,3 +117,15 @@ def test_only_people_who_may_add_stories_see_the_page(client, django_user_model,
 def test_the_desk_front_page_links_to_the_import_page(client, django_user_model, db):
     client.force_login(django_user_model.objects.create_superuser("editor", password="pw"))
     assert reverse("wire:import") in client.get(reverse("desk:index")).content.decode()
+
+
+def test_the_page_and_its_reasons_are_in_the_editors_language(client, reporter, section):
+    client.force_login(reporter)
+    response = client.post(
+        reverse("wire:import"),
+        {"file": _upload("bad.json", b'{"uri": "x", "head')},
+        HTTP_ACCEPT_LANGUAGE="pt",
+    )
+    html = response.content.decode()
+    assert "Importar material de agências" in html
+    assert "JSON inválido" in html and "recusada" in html
