@@ -237,6 +237,18 @@ def test_changing_the_note_marks_only_that_block_stale(published, editor):
     assert all(row.is_confirmed for row in after[:-1])
 
 
+def test_the_review_page_names_the_note_as_such(client, published, editor):
+    correct(published, editor)
+    DraftEdition(published, "pt").execute()
+    client.force_login(editor)
+
+    page = client.get(reverse("desk:review", args=[published.pk, "pt"])).text
+
+    last = rows(published.edition_for("pt"))[-1]
+    label = page.split(f'id="segment-{last.position}-kind">', 1)[1].split("<", 1)[0]
+    assert label == "Correction or update note"
+
+
 def test_the_desk_says_when_a_reviewed_note_waits_for_publication(client, published, editor):
     portuguese = published.edition_for("pt")
     correct(published, editor)

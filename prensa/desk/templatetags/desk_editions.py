@@ -1,4 +1,4 @@
-"""Preview links on desk pages: the edition at its address, and a link to share."""
+"""Edition helpers for desk templates: preview links, and which rows are correction notes."""
 
 from django import template
 from django.conf import settings
@@ -23,3 +23,15 @@ def shareable_preview_url(context: template.Context, edition: Edition) -> str:
 @register.simple_tag
 def preview_days() -> int:
     return max(1, settings.PRENSA_PREVIEW_MAX_AGE // 86400)
+
+
+@register.filter
+def is_note(row, source: Edition | None) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a segment row translates one of the source's correction or update notes
+    (they follow the body: Edition.blocks), so the review page can name it as such."""
+    if source is None or row.position < 2:
+        return False
+    texts = getattr(source, "_note_texts", None)
+    if texts is None:
+        texts = source._note_texts = set(source.note_texts())
+    return row.source_text in texts
