@@ -147,6 +147,14 @@ def _save(row: Callable[[World], Segment]) -> Callable[[World], dict]:
     return data
 
 
+def _ready(w: World, data: dict) -> dict:
+    """The translations approved (ready), so that scheduling them is a question of who asks."""
+    Edition.objects.filter(story=w.story, language__in=["pt", "es"]).update(
+        status=Edition.Status.READY
+    )
+    return data
+
+
 def _admin(name: str, *args: Callable[[World], object]) -> Callable[[World], str]:
     return lambda w: reverse(f"admin:{name}", args=[arg(w) for arg in args])
 
@@ -205,12 +213,25 @@ ROWS = [
         "post",
         hidden=frozenset({"reporter", "moderator"}),  # a query not addressed to them
     ),
+    # Workflow at the desk: transitions (per language), scheduling a story, notes.
+    Row("submit pt for review", lambda w: _story(w, "pt", "desk:transition"), PT_DESK, "post", lambda w: {"action": "submit"}),
+    Row("kill pt", lambda w: _story(w, "pt", "desk:transition"), PUBLISHERS, "post", lambda w: {"action": "kill", "note": "Wrong story."}),
+    Row("schedule story", lambda w: reverse("desk:schedule_story", args=[w.story.pk]), PUBLISHERS, "post", lambda w: _ready(w, {"at": "2999-01-01T10:00"})),
+    Row("corrections and updates", lambda w: reverse("desk:notes", args=[w.story.pk]), PUBLISHERS),
+    # Revisions, and the wire import page (both under /desk/).
+    Row("own story's history", lambda w: reverse("history:story", args=[w.own_story.pk]), STORIES),
+    Row("another's story's history", lambda w: reverse("history:story", args=[w.story.pk]), PUBLISHERS),
+    Row("restore a revision", lambda w: reverse("history:restore", args=[w.story.pk, "pt"]), PUBLISHERS, "post", lambda w: {"revision": "1"}, ok=400),  # no such revision: a form error
+    Row("import stories", lambda w: reverse("wire:import"), STORIES),
     # Stories in the admin: reporters their own, editors all.
     Row("story list", _admin("newsroom_story_changelist"), STORIES),
     Row("new story", _admin("newsroom_story_add"), STORIES),
     Row("own draft", _admin("newsroom_story_change", lambda w: w.own_story.pk), STORIES),
     Row("someone else's story", _admin("newsroom_story_change", lambda w: w.story.pk), PUBLISHERS),
-    Row("story history", _admin("newsroom_story_history", lambda w: w.story.pk), PUBLISHERS),
+    Row("story admin history", _admin("newsroom_story_history", lambda w: w.story.pk), PUBLISHERS),
+    Row("pictures", _admin("media_image_changelist"), STORIES),
+    Row("new picture", _admin("media_image_add"), STORIES),
+    Row("transition log", _admin("workflow_transitionlog_changelist"), PUBLISHERS),
     Row("delete story", _admin("newsroom_story_delete", lambda w: w.story.pk), PUBLISHERS),
     # Comments: moderators.
     Row("comments", _admin("comments_comment_changelist"), MODERATION),
@@ -260,7 +281,8 @@ def test_every_desk_url_has_a_row():
     covered = {
         "index", "draft", "review", "status", "draft_one", "publish", "segment", "memory",
         "memory_edit", "memory_delete", "tmx", "xliff", "xliff_import", "terms", "term_edit",
-        "term_apply", "queries", "query_ask", "query_resolve",
+        "term_apply", "queries", "query_ask", "query_resolve", "transition", "schedule_story",
+        "notes",
     }  # fmt: skip
     # query_answer is query_resolve's twin (same access check, tested in tests/desk).
     assert named - covered <= {"query_answer"}, named - covered - {"query_answer"}

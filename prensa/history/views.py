@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from prensa.lib.numbers import positive_int
 from prensa.newsroom.models import Story
+from prensa.newsroom.ownership import sees_every_story
 from prensa.staff.access import allowed
 
 from .models import EditionRevision
@@ -27,10 +28,20 @@ def _staff(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
+def _own_or_403(request: HttpRequest, story: Story) -> None:
+    """Reporters read the history of their own stories only, as in the admin; the desk's
+    people (who see every story there) and editors read any story's."""
+    if sees_every_story(request) or request.user.has_perm("desk.view_segment"):
+        return
+    if story.created_by_id != request.user.pk:
+        raise PermissionDenied
+
+
 def story_history(request: HttpRequest, story_id: int) -> HttpResponse:
     if (refusal := _staff(request)) is not None:
         return refusal
     story = get_object_or_404(Story.objects.prefetch_related("editions"), pk=story_id)
+    _own_or_403(request, story)
     return _page(request, story)
 
 
@@ -78,6 +89,7 @@ def restore(request: HttpRequest, story_id: int, language: str) -> HttpResponse:
     if (refusal := _staff(request)) is not None:
         return refusal
     story = get_object_or_404(Story.objects.prefetch_related("editions"), pk=story_id)
+    _own_or_403(request, story)
     edition = story.edition_for(language)
     if edition is None:
         raise Http404("No such edition")
