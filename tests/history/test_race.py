@@ -1,0 +1,98 @@
+"""Fifty editors save one edition at once: each save is stored or refused, none is lost.
+
+Each writer is a real request to the admin's story form, in its own thread and database
+connection. On SQLite the test moves to a database file of its own for the race (the
+suite's in-memory database cannot be shared between connections that wait on locks).
+"""
+
+import sqlite3
+import threading
+from contextlib import closing
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from prensa.history.models import EditionRevision
+from prensa.newsroom.models import Edition
+from tests.factories import make_story
+from tests.test_admin import editions_prefix
+from tests.test_admin_fuzz import open_form
+
+WRITERS = 50
+
+
+@pytest.fixture
+def race_database(transactional_db, tmp_path):
+    """The test's database, reachable from other threads' connections while they wait."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    path = tmp_path / "race.sqlite3"
+    connection.ensure_connection()
+    with closing(sqlite3.connect(path)) as copy:
+        connection.connection.backup(copy)  # the suite's schema, as the test starts
+    name, kept = connection.settings_dict["NAME"], connection.connection
+    connection.connection = None  # keep the in-memory database alive for the suite
+    connection.settings_dict["NAME"] = str(path)
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = name
+        connection.connection = kept
+
+
+def test_fifty_concurrent_saves_are_each_stored_or_refused_and_none_is_lost(race_database):
+    editor = User.objects.create_superuser("racer", "racer@example.org", "pw")
+    story = make_story(languages=("en",))
+    edition = story.edition_for("en")
+    url = reverse("admin:newsroom_story_change", args=[story.pk])
+    opener = Client()
+    opener.force_login(editor)
+    form = open_form(opener, url, type(story))  # the form as every writer opened it
+    prefix = editions_prefix(form, "en")
+    start = threading.Barrier(WRITERS // 2)
+    outcomes: dict[int, str] = {}
+
+    def write(n: int) -> None:
+        try:
+            data = {**form, f"{prefix}headline": [f"Headline written by editor {n}"]}
+            if n % 2 == 0:
+                start.wait(timeout=60)  # half of them from the first revision, at one moment
+            else:  # the others from whichever revision is the newest when they start
+                revision = Edition.objects.get(pk=edition.pk).revision
+                data[f"{prefix}expected_revision"] = [str(revision)]
+            client = Client()
+            client.cookies = opener.cookies
+            response = client.post(url, {**data, "_save": "Save"}, HTTP_ACCEPT_LANGUAGE="en")
+            if response.status_code == 302:
+                outcomes[n] = "stored"
+            elif b"Someone else saved this edition" in response.content:
+                outcomes[n] = "refused"
+            else:
+                outcomes[n] = f"HTTP {response.status_code}"
+        except Exception as exc:
+            outcomes[n] = repr(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(WRITERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+
+    assert sorted(set(outcomes.values())) <= ["refused", "stored"], outcomes
+    assert len(outcomes) == WRITERS
+    stored = sorted(n for n, outcome in outcomes.items() if outcome == "stored")
+    assert stored, outcomes  # at least the first save goes through
+    # Every save leaves a revision; one that changed the text has a new revision number
+    # (a status change the workflow makes after it keeps the number).
+    saves = EditionRevision.objects.filter(id=edition.pk, history_type="~").order_by("history_id")
+    texts = {record.revision: record.headline for record in saves}
+    assert sorted(texts) == list(range(2, 2 + len(stored)))  # one per accepted save
+    assert sorted(int(headline.rsplit(" ", 1)[1]) for headline in texts.values()) == stored
+    assert Edition.objects.get(pk=edition.pk).headline == texts[max(texts)]
