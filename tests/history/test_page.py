@@ -105,7 +105,9 @@ def test_only_staff_who_may_see_editions_open_the_history(client, request, perso
     if persona == "translator":
         from django.contrib.auth.models import Permission
 
-        user.user_permissions.add(Permission.objects.get(codename="view_edition"))
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label="newsroom", codename="view_edition")
+        )
     client.force_login(user)
 
     assert client.get(history_url(make_story())).status_code == expected

@@ -28,7 +28,7 @@ def test_a_new_edition_starts_its_history_with_one_revision():
 
 def test_a_save_made_in_the_admin_is_recorded_with_the_editor_who_made_it(client, editor):
     client.force_login(editor)
-    story = make_story(languages=("en",))
+    story = make_story(languages=("en",), status=Edition.Status.DRAFT)
     url, data = story_form_data(client, story)
     prefix = editions_prefix(data, "en")
     data[f"{prefix}headline"] = ["Bridge reopens after a year of repairs"]
@@ -37,7 +37,7 @@ def test_a_save_made_in_the_admin_is_recorded_with_the_editor_who_made_it(client
 
     last = revisions(story.edition_for("en"))[-1]
     assert last.headline == "Bridge reopens after a year of repairs"
-    assert last.revision == 2 and last.status == Edition.Status.PUBLISHED
+    assert last.revision == 2 and last.status == Edition.Status.DRAFT
     assert last.history_user == editor
 
 
