@@ -73,8 +73,8 @@ def test_caption_and_credit_are_in_the_readers_language(client, pictured):
     assert "Pescadores preparam as redes no cais de Itapuã." in pt
     assert "Fishermen prepare their nets on the Itapuã quay." in en
     assert "Fishermen" not in pt
-    assert "Photo: Marta Quiroga / Prensa" in en
-    assert "Foto: Marta Quiroga / Prensa" in pt
+    assert "Image: Marta Quiroga / Prensa" in en
+    assert "Imagem: Marta Quiroga / Prensa" in pt
 
 
 def test_a_picture_still_waiting_for_its_renditions_is_left_out(
