@@ -117,7 +117,7 @@ def import_bytes(
     user: User = None,
     translate: bool = False,
     *,
-    section: str = "",
+    section: str | Section = "",
     url: str = "",
     charset: str | None = None,
 ) -> Report:
@@ -215,7 +215,7 @@ def _unexpected(exc: Exception) -> str:
 
 
 def import_item(
-    item: Item, user: User = None, *, translate: bool = False, section: str = ""
+    item: Item, user: User = None, *, translate: bool = False, section: str | Section = ""
 ) -> Outcome:
     """Write one item whole, or nothing; what became of it."""
     outcome = Outcome(item.label, REFUSED, headline=item.headline[:80])
@@ -334,7 +334,7 @@ def _person(user: User):  # type: ignore[no-untyped-def]
     return user if user is not None and user.is_authenticated else None
 
 
-def _write(item: Item, language: str, user: User, section: str, outcome: Outcome) -> None:
+def _write(item: Item, language: str, user: User, section: str | Section, outcome: Outcome) -> None:
     key = _key(item)
     story = Story.objects.select_for_update().filter(key=key).first() if key else None
     if story is not None:
@@ -436,8 +436,10 @@ def _named(model: type[Section] | type[Tag], text: str) -> Q:
     return query
 
 
-def _section(requested: str, declared: str) -> Section:
+def _section(requested: str | Section, declared: str) -> Section:
     """The section asked for, else the source's own if it exists here, else the default."""
+    if isinstance(requested, Section):
+        return requested
     if requested:
         section = Section.objects.filter(_named(Section, requested)).first()
         if section is None:

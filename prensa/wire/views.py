@@ -56,7 +56,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                 upload.name,
                 request.user,
                 form.cleaned_data["translate"],
-                section=section.slug_en if section else "",
+                section=section or "",
             )
             form = ImportForm(initial={"translate": form.cleaned_data["translate"]})
         else:

@@ -129,3 +129,9 @@ def test_the_page_and_its_reasons_are_in_the_editors_language(client, reporter, 
     html = response.content.decode()
     assert "Importar material de agências" in html
     assert "JSON inválido" in html and "recusada" in html
+
+
+def test_the_form_files_the_stories_in_the_chosen_section(client, reporter, section, culture):
+    client.force_login(reporter)
+    client.post(reverse("wire:import"), {"file": _upload("atom.xml"), "section": culture[0].pk})
+    assert Story.objects.get().section == culture[0]
