@@ -36,3 +36,10 @@ class PublicConfig(AppConfig):
             post_delete.connect(
                 content_changed, sender=model, dispatch_uid=f"pages-del-{model.__name__}"
             )
+
+        # Every publication, wherever it starts, asks for the lead picture's alt text.
+        from prensa.workflow import gates
+
+        from .gates import lead_picture_gate
+
+        gates.register(lead_picture_gate)
