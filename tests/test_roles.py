@@ -312,6 +312,10 @@ def test_the_migration_creates_the_five_roles():
         (roles.MODERATOR, "desk.view_segment", False),
         (roles.ADMIN, "auth.change_user", True),
         (roles.ADMIN, "staff.add_languageassignment", True),
+        (roles.REPORTER, "media.add_image", True),
+        (roles.REPORTER, "newsroom.change_correction", False),
+        (roles.EDITOR, "newsroom.change_correction", True),
+        (roles.EDITOR, "workflow.view_transitionlog", True),
     ],
 )
 def test_a_role_grants_what_it_says(role, permission, has):
@@ -683,3 +687,14 @@ def test_only_the_development_settings_turn_the_demo_users_on():
     assert common.PRENSA_DEMO_ROLE_USERS is False
     # Production takes common's value and never reads it from the environment.
     assert "PRENSA_DEMO_ROLE_USERS" not in (Path(common.__file__).parent / "prod.py").read_text()
+
+
+def test_the_desk_table_links_a_translator_only_to_their_own_languages(client, world):
+    client.force_login(world.users["translator_es"])
+
+    page = client.get(reverse("desk:index")).content.decode()
+
+    assert _story(world, "es", "desk:review") in page
+    assert _story(world, "pt", "desk:review") not in page
+    client.force_login(world.users["editor"])
+    assert _story(world, "pt", "desk:review") in client.get(reverse("desk:index")).content.decode()

@@ -23,7 +23,7 @@ from prensa.lib.languages import codes
 from prensa.lib.numbers import positive_int
 from prensa.lib.redirects import safe_next
 from prensa.newsroom.models import Edition, Story
-from prensa.staff.access import allowed, refusal
+from prensa.staff.access import allowed, languages_for, refusal
 from prensa.translation.errors import TranslationError
 from prensa.workflow.queries import timeline
 
@@ -99,6 +99,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "in_state": in_state,
             "in_language": in_language,
             "in_state_label": Edition.Status(in_state).label if in_state else "",
+            # A translator's cells link only in their own languages (None: every language).
+            "my_languages": languages_for(request.user),
         },
     )
 
