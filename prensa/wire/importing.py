@@ -321,13 +321,17 @@ def _wide_identifier():  # type: ignore[no-untyped-def]
 _WIDE = None
 
 
-def _key(item: Item) -> str | None:
-    key = " ".join(item.key.split())
-    if not key:
-        return None
-    if len(key) > KEY_MAX_LENGTH:
-        return "sha256:" + hashlib.sha256(key.encode()).hexdigest()[:40]
-    return key
+def _key(item: Item) -> str:
+    """The story's key: the source's identifier, else a digest of its text."""
+    return _fit(item.key) or _fit("text:" + item.headline + "\n\n" + item.body, digest=True)
+
+
+def _fit(identifier: str, digest: bool = False) -> str:
+    """An identifier as a key: a digest when it is longer than a key may be."""
+    identifier = " ".join(identifier.split())
+    if identifier and (digest or len(identifier) > KEY_MAX_LENGTH):
+        return "sha256:" + hashlib.sha256(identifier.encode()).hexdigest()[:40]
+    return identifier
 
 
 def _person(user: User):  # type: ignore[no-untyped-def]
@@ -336,7 +340,9 @@ def _person(user: User):  # type: ignore[no-untyped-def]
 
 def _write(item: Item, language: str, user: User, section: str | Section, outcome: Outcome) -> None:
     key = _key(item)
-    story = Story.objects.select_for_update().filter(key=key).first() if key else None
+    # Found again by its key, or by another name of the same story (its web address…).
+    known = [key, *filter(None, (_fit(name) for name in item.also_known_as))]
+    story = Story.objects.select_for_update().filter(key__in=known).order_by("pk").first()
     if story is not None:
         _update(story, item, language, user, outcome)
         return

@@ -32,6 +32,9 @@ class Item:
     section: str = ""
     language: str = ""  # as declared by the source ("pt-BR", "en"), "" when it says nothing
     key: str = ""
+    # Other identifiers of the same story (its web address, its ninjs uri): a story imported
+    # before under any of them is the same story.
+    also_known_as: list[str] = field(default_factory=list)
     label: str = ""  # where it came from, for the report ("feed.xml #2")
 
     @property

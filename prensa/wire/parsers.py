@@ -260,6 +260,10 @@ def _ninjs_item(entry: dict, label: str) -> Item:
     alt_ids = _dicts(_get(entry, "altIds"))
     key = next((a["value"] for a in alt_ids if a.get("role") == "key"), None)
     item.key = str(key or entry.get("uri") or entry.get("guid") or "")
+    renditions = [r for r in _dicts(entry.get("renditions")) if isinstance(r.get("href"), str)]
+    item.also_known_as = _unique(
+        [str(entry.get("uri") or "")] + [r["href"] for r in renditions if r.get("name") == "web"]
+    )
     subjects = _dicts(_get(entry, "subjects", "subject"))
     sections = [s for s in subjects if s.get("rel") == "section"]
     if sections:
@@ -428,6 +432,7 @@ def _feed_item(entry: dict, language: str, label: str) -> Item:
     item.byline = _unique(a.get("name", "") for a in entry.get("authors", []) if a.get("name"))
     item.tags = _unique(t.get("term", "") for t in entry.get("tags", []) if t.get("term"))
     item.key = entry.get("id", "") or entry.get("link", "")
+    item.also_known_as = [entry["link"]] if entry.get("link") else []
     moment = entry.get("published_parsed") or entry.get("updated_parsed")
     if moment:
         item.date = datetime(*moment[:6], tzinfo=UTC)
@@ -500,6 +505,7 @@ def parse_html(
             tags=_unique(tags + list(meta.get("categories") or [])),
             language=language.group(1) if language else "",
             key=url or meta.get("url") or content_key(data),
+            also_known_as=[meta["url"]] if meta.get("url") else [],
         )
     ]
 

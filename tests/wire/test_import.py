@@ -1,5 +1,7 @@
 """Importing writes whole stories through the newsroom's models: drafts, keys, revisions."""
 
+import re
+
 import pytest
 
 from prensa.desk.models import DraftJob
@@ -113,3 +115,22 @@ def test_a_folder_imports_every_sample(section, reporter):
 def test_a_source_that_does_not_exist_is_refused(db, source):
     [outcome] = import_source(source).outcomes
     assert outcome.result == REFUSED
+
+
+def test_a_feed_entry_linking_to_a_page_imported_before_is_the_same_story(section, reporter):
+    """The page's address is its key; the Atom entry's link names the same story."""
+    first = import_bytes(sample("page.html"), "page.html", reporter).outcomes[0]
+    entry = sample("atom.xml").replace(
+        b"https://wire.example.net/science/turtles", b"https://herald.example.net/city/night-market"
+    )
+    [outcome] = import_bytes(entry, "atom.xml", reporter).outcomes
+    assert outcome.result == UPDATED and outcome.story == first.story
+    assert Story.objects.count() == 1
+    assert "Volunteers counted 1,240 turtle nests" in Edition.objects.get().body
+
+
+def test_an_entry_without_guid_or_link_is_still_found_again_by_its_text(section, reporter):
+    bare = re.sub(rb"<guid[^>]*>[^<]*</guid>|<link>[^<]*</link>", b"", sample("rss.xml"))
+    assert b"<guid" not in bare and b"wire.example.net/2026" not in bare
+    assert [o.result for o in import_bytes(bare, "rss.xml", reporter).outcomes] == [CREATED] * 2
+    assert [o.result for o in import_bytes(bare, "rss.xml", reporter).outcomes] == [SKIPPED] * 2
