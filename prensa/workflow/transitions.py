@@ -85,8 +85,8 @@ class Transition:
         `state` checks it from another state than the edition's own: the later steps of a
         chain (submit, then publish) are checked from where the earlier ones lead.
         """
+        self._check_permission()  # first: someone who may not gets a 403, whatever the state
         self._check_state(state or self.edition.status)
-        self._check_permission()
         self._check_more(self.edition)
 
     def _check_state(self, status: str) -> None:

@@ -46,9 +46,9 @@ def test_the_review_page_shows_the_state_buttons_and_the_storys_timeline(
     )
     page = parse(client.get(review_url(story)).content)
     assert page.one("strong", data_workflow_state="draft")
-    buttons = [
-        b.attrs["value"] for b in page.one("section", class_="desk-workflow").find_all("button")
-    ]
+    panel = page.one("section", class_="desk-workflow")
+    buttons = [b.attrs["value"] for b in panel.find_all("button", name="action")]
+    assert panel.find("input", name="at", id="workflow-story-at")  # the whole story, too
     assert buttons == ["submit"]  # no kill: this editor may not
     timeline = page.one("section", class_="workflow-timeline")
     entry = timeline.one("li", data_transition="submit")  # the Spanish edition, on the English page
