@@ -117,15 +117,34 @@ def test_it_splits_the_listing_into_pages(client, settings):
     url = reverse_in("pt", "public:home")
 
     first = fetch(client, url)
-    second = fetch(client, url + "?page=2")
-    third = fetch(client, url + "?page=3")
+    second = fetch(client, url + first.one("a", rel="next").get("href"))
+    third = fetch(client, url + second.one("a", rel="next").get("href"))
 
     expected = [s.edition_for("pt").headline for s in stories]
     assert headlines(first) == expected[0:2]
     assert headlines(second) == expected[2:4]
     assert headlines(third) == expected[4:5]
-    assert first.one("a", rel="next").get("href") == "?page=2"
+    assert first.find("a", rel="prev") is None
     assert third.find("a", rel="next") is None
+    # Back towards the newest: the page before the third is the second.
+    back = fetch(client, url + third.one("a", rel="prev").get("href"))
+    assert headlines(back) == expected[2:4]
+
+
+def test_paging_does_not_skip_or_repeat_stories_published_at_the_same_moment(client, settings):
+    settings.PRENSA_PAGE_SIZE = 2
+    section = make_section()
+    moment = hours_ago(1)
+    stories = [make_story(section=section, published_at=moment) for _ in range(5)]
+    url = reverse_in("en", "public:home")
+    seen, doc = [], fetch(client, url)
+    while True:
+        seen += headlines(doc)
+        older = doc.find("a", rel="next")
+        if older is None:
+            break
+        doc = fetch(client, url + older.get("href"))
+    assert sorted(seen) == sorted(s.edition_for("en").headline for s in stories)
 
 
 def test_it_gives_later_pages_their_own_canonical_url(client, settings):
@@ -135,22 +154,41 @@ def test_it_gives_later_pages_their_own_canonical_url(client, settings):
     make_story(section=section)
     url = reverse_in("en", "public:home")
 
-    doc = fetch(client, url + "?page=2")
+    older = fetch(client, url).one("a", rel="next").get("href")
+    doc = fetch(client, url + older)
 
     canonical = doc.one("link", rel="canonical").get("href")
-    assert canonical == f"https://news.example.org{url}?page=2"
+    assert canonical == f"https://news.example.org{url}{older}"
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "999", "-1", "1.5"])
-def test_it_answers_404_for_a_page_that_does_not_exist(client, settings, page):
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"before": "abc"},
+        {"before": "-1.5"},
+        {"before": "1.2.3"},
+        {"before": "9" * 20 + ".1"},
+        {"after": "x"},
+        {"before": "1.1", "after": "1.1"},
+        {"before": "1.1"},  # nothing was published before 1970
+    ],
+)
+def test_it_answers_404_for_a_page_that_does_not_exist(client, settings, query):
     settings.PRENSA_PAGE_SIZE = 2
     section = make_section()
     for _ in range(3):
         make_story(section=section)
 
-    response = client.get(reverse_in("en", "public:home"), {"page": page})
+    response = client.get(reverse_in("en", "public:home"), query)
 
     assert response.status_code == 404
+
+
+def test_an_old_numbered_page_address_shows_the_first_page_with_its_canonical(client):
+    make_story()
+    url = reverse_in("en", "public:home")
+    doc = fetch(client, url + "?page=7")
+    assert doc.one("link", rel="canonical").get("href") == f"https://news.example.org{url}"
 
 
 def test_it_lists_every_language_home_as_an_alternate(client):

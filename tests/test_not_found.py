@@ -198,7 +198,10 @@ def page_urls(story) -> dict[str, str]:  # type: ignore[no-untyped-def]
     }
 
 
-GARBAGE = ["page=%00", "page=-1", "page=1e3", "page=%20", "page=1%0A", "q=%3Cscript%3E", "page[]=2"]
+GARBAGE = [
+    *("page=%00", "page=-1", "page=1e3", "page=%20", "page=1%0A", "q=%3Cscript%3E", "page[]=2"),
+    *("before=%00", "before=1e3", "after=1.%0A", "before[]=2", "after=%3Cscript%3E"),
+]
 
 
 @pytest.mark.parametrize("query", GARBAGE)
@@ -213,10 +216,10 @@ def test_it_never_fails_on_a_garbage_query_string(story, page, query):
 
 
 @pytest.mark.parametrize("page", ["home", "section", "tag"])
-def test_it_answers_404_for_a_page_number_written_with_unicode_digits(story, page):
+def test_it_answers_404_for_a_cursor_written_with_unicode_digits(story, page):
     client = Client(raise_request_exception=False)
 
-    response = client.get(f"{page_urls(story)[page]}?page=%C2%B2")  # "²"
+    response = client.get(f"{page_urls(story)[page]}?before=%C2%B2.1")  # "²"
 
     assert response.status_code == 404
 

@@ -113,18 +113,22 @@ def test_it_splits_the_listing_into_pages(client, settings, middle_east):
     ]
     url = middle_east.get_absolute_url("es")
 
-    pages = [headlines(fetch(client, url, data={"page": n})) for n in (1, 2, 3)]
+    pages, doc = [], fetch(client, url)
+    while doc is not None:
+        pages.append(headlines(doc))
+        older = doc.find("a", rel="next")
+        doc = fetch(client, url + older.get("href")) if older else None
 
     expected = [s.edition_for("es").headline for s in stories]
     assert pages == [expected[0:2], expected[2:4], expected[4:5]]
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "999", "-1"])
-def test_it_answers_404_for_a_page_that_does_not_exist(client, settings, middle_east, page):
+@pytest.mark.parametrize("cursor", ["abc", "0", "1.1", "-1"])
+def test_it_answers_404_for_a_page_that_does_not_exist(client, settings, middle_east, cursor):
     settings.PRENSA_PAGE_SIZE = 2
     for _ in range(3):
         make_story(section=middle_east)
 
-    response = client.get(middle_east.get_absolute_url("pt"), {"page": page})
+    response = client.get(middle_east.get_absolute_url("pt"), {"before": cursor})
 
     assert response.status_code == 404

@@ -105,18 +105,20 @@ def test_it_splits_the_listing_into_pages(client, settings, syria):
     stories = [make_story(tags=(syria,), published_at=now - timedelta(hours=n)) for n in (1, 2, 3)]
     url = syria.get_absolute_url("en")
 
-    pages = [headlines(fetch(client, url, data={"page": n})) for n in (1, 2)]
+    first = fetch(client, url)
+    second = fetch(client, url + first.one("a", rel="next").get("href"))
 
     expected = [s.edition_for("en").headline for s in stories]
-    assert pages == [expected[0:2], expected[2:3]]
+    assert [headlines(first), headlines(second)] == [expected[0:2], expected[2:3]]
+    assert second.find("a", rel="next") is None
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "999", "-1"])
-def test_it_answers_404_for_a_page_that_does_not_exist(client, settings, syria, page):
+@pytest.mark.parametrize("cursor", ["abc", "0", "1.1", "-1"])
+def test_it_answers_404_for_a_page_that_does_not_exist(client, settings, syria, cursor):
     settings.PRENSA_PAGE_SIZE = 2
     for _ in range(3):
         make_story(tags=(syria,))
 
-    response = client.get(syria.get_absolute_url("es"), {"page": page})
+    response = client.get(syria.get_absolute_url("es"), {"before": cursor})
 
     assert response.status_code == 404

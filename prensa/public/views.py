@@ -21,7 +21,7 @@ from prensa.media.models import lead_image_of, with_lead_images
 from prensa.newsroom import search as newsroom_search
 from prensa.newsroom.models import Correction, Credit, Edition, Section, StoryCredit, Tag
 
-from . import preview, related, seo
+from . import listing, preview, related, seo
 from .caching import reader_page
 from .middleware import language_independent
 
@@ -36,8 +36,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "public/home.html",
         {
             "page": page,
-            "lead": page.object_list[0] if page.number == 1 and page.object_list else None,
-            "groups": _group_by_section(page.object_list[1:] if page.number == 1 else page),
+            "lead": page.object_list[0] if page.is_first and page.object_list else None,
+            "groups": _group_by_section(page.object_list[1:] if page.is_first else page),
             **_listing_meta(request, urls, page),
         },
     )
@@ -85,7 +85,7 @@ def search(request: HttpRequest) -> HttpResponse:
         editions = (
             Edition.objects.published().in_language(language).select_related("story__section")
         )
-        page = _paginate(request, newsroom_search.search(editions, language, query))
+        page = _paginate_numbered(request, newsroom_search.search(editions, language, query))
     urls = {code: reverse_in(code, "public:search") for code in codes()}
     return render(
         request,
@@ -279,11 +279,16 @@ def _find_named(model: type[Section] | type[Tag], language: str, slug: str) -> S
     return found
 
 
-def _paginate(request: HttpRequest, queryset) -> Page:  # type: ignore[no-untyped-def]
+def _paginate(request: HttpRequest, queryset) -> listing.Listing:  # type: ignore[no-untyped-def]
+    """A keyset page of teasers (see listing.py); their lead pictures are joined in."""
+    return listing.page(request, with_lead_images(queryset), settings.PRENSA_PAGE_SIZE)
+
+
+def _paginate_numbered(request: HttpRequest, queryset) -> Page:  # type: ignore[no-untyped-def]
+    """Numbered pages, for search results (a bounded list, whose count readers see)."""
     number = positive_int(request.GET.get("page", "1"))
     if number is None:
         raise Http404("Page numbers are positive whole numbers")
-    # Teasers show their story's lead picture: joined in, not a query per teaser.
     paginator = Paginator(with_lead_images(queryset), settings.PRENSA_PAGE_SIZE)
     if number > 1 and number > paginator.num_pages:
         raise Http404("No such page")
@@ -296,8 +301,8 @@ def _group_by_section(editions) -> list[tuple[Section, list[Edition]]]:  # type:
     return [(key, list(group)) for key, group in groupby(ordered, key=lambda e: e.story.section)]
 
 
-def _listing_meta(request: HttpRequest, urls: dict[str, str | None], page: Page) -> dict:
-    suffix = f"?page={page.number}" if page.number > 1 else ""
+def _listing_meta(request: HttpRequest, urls: dict[str, str | None], page: listing.Listing) -> dict:
+    suffix = page.cursor_query
     language = request.LANGUAGE_CODE
     return {
         "switcher": seo.language_links(urls, language),
