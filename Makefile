@@ -12,7 +12,7 @@ PRENSA_BASE_URL ?= http://127.0.0.1:$(PORT)
 TIME_ZONE ?= America/Sao_Paulo
 DEMO_ENV = PRENSA_BASE_URL=$(PRENSA_BASE_URL) TIME_ZONE=$(TIME_ZONE)
 
-.PHONY: demo test install system-deps messages lint format migrations-check test-sqlite test-postgres bench clean
+.PHONY: demo test install system-deps messages lint format migrations-check test-sqlite test-postgres prod-smoke bench clean
 
 demo: install
 	$(DEMO_ENV) $(BIN)/prensa demo
@@ -55,6 +55,11 @@ test-sqlite: $(VENV)/.installed
 
 test-postgres: $(VENV)/.installed
 	scripts/with-postgres.sh $(BIN)/pytest --ds=prensa.settings.test
+
+# The production stack for real on 127.0.0.1: PostgreSQL, Redis, gunicorn (2 workers), a task
+# worker and nginx from deploy/, the demo loaded, checked end to end, then all stopped.
+prod-smoke: install
+	scripts/with-postgres.sh $(BIN)/python scripts/prod_smoke.py
 
 bench: install
 	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

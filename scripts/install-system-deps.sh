@@ -2,13 +2,14 @@
 # Install the Debian/Ubuntu packages Prensa needs: Python's venv, gettext for the
 # interface translations, Chromium for browser tests, PostgreSQL for the second
 # test run, Redis for the shared-cache tests, nginx for the reverse-proxy tests
-# (started by the test with its own configuration), Apertium with its language pairs
+# (started by the test with its own configuration; `make prod-smoke` too, with the
+# brotli_static module for baked pages' .br twins), wrk for the baked-page bench, Apertium with its language pairs
 # for machine translation, hunspell and its dictionaries for the translation risk flags
 # (gcc and libhunspell-dev build the Python binding).
 # Uses sudo when not root; does nothing when everything is already there.
 set -euo pipefail
 
-packages=(python3-venv python3-dev gettext chromium postgresql redis-server nginx apertium apertium-eng-spa apertium-es-pt gcc libhunspell-dev hunspell-pt-br hunspell-pt-pt hunspell-es hunspell-en-gb hunspell-en-us)
+packages=(python3-venv python3-dev gettext chromium postgresql redis-server nginx libnginx-mod-http-brotli-static wrk apertium apertium-eng-spa apertium-es-pt gcc libhunspell-dev hunspell-pt-br hunspell-pt-pt hunspell-es hunspell-en-gb hunspell-en-us)
 
 missing=()
 for package in "${packages[@]}"; do

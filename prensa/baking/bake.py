@@ -101,6 +101,7 @@ def bake_story(story_id: int, requested_at: float = 0.0) -> Outcome:
 def bake_all() -> Outcome:
     """Render every page of the site and remove every baked file that no page owns."""
     with store.locked():
+        started = time.time()  # bakes asked for before this moment are covered by this one
         outcome = Outcome()
         keep: set[str] = set()
         live = Edition.objects.published().select_related("story__section").order_by("pk")
@@ -116,7 +117,6 @@ def bake_all() -> Outcome:
         for path in list(store.baked_paths()):
             if path not in keep and store.remove(path):
                 outcome.removed.append(path)
-        started = time.time()
         for story in Story.objects.prefetch_related("editions", "tags").select_related("section"):
             store.write_manifest(
                 story.pk,

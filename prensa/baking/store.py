@@ -87,7 +87,8 @@ def write(target: Path, content: bytes) -> bool:
     target.parent.mkdir(parents=True, exist_ok=True)
     bodies = {
         ".gz": gzip.compress(content, compresslevel=9, mtime=0),
-        ".br": brotli.compress(content, quality=11),
+        # Quality 10, not 11: 3 % larger, twice as fast (a publish waits for it).
+        ".br": brotli.compress(content, quality=10),
         "": content,
     }
     temporary: dict[str, str] = {}

@@ -32,7 +32,8 @@ def backoff(attempt: int) -> timedelta:
     return timedelta(seconds=getattr(settings, "PRENSA_BAKE_RETRY_SECONDS", 2) * 2 ** (attempt - 1))
 
 
-@task()
+# Ahead of translation drafts and picture renditions: readers wait for a publication.
+@task(priority=50)
 def bake_story_task(story_id: int, requested_at: float = 0.0, attempt: int = 1) -> str:
     """Bake one story's pages; on any failure, try again later (with backoff), up to
     PRENSA_BAKE_MAX_ATTEMPTS times, then leave it to `prensa bake --all`."""
