@@ -137,7 +137,7 @@ def import_bytes(
     except Refusal as exc:
         return Report([Outcome(label, REFUSED, exc.message)])
     except Exception as exc:  # a parser bug must be a refusal, never a traceback
-        logger.exception("Import of %s failed", label)
+        _log_unexpected(label, exc)
         return Report([Outcome(label, REFUSED, _unexpected(exc))])
     report = Report()
     for item in items:
@@ -205,6 +205,13 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
+def _log_unexpected(label: str, exc: Exception) -> None:
+    """A bug, not bad input: one line in the log (the command line shows no traceback); the
+    traceback at debug level."""
+    logger.error("Import of %s failed: %s: %s", label, exc.__class__.__name__, exc)
+    logger.debug("Import of %s failed", label, exc_info=exc)
+
+
 def _unexpected(exc: Exception) -> str:
     return _("Unexpected error (%(error)s); nothing was imported.") % {
         "error": exc.__class__.__name__
@@ -229,7 +236,7 @@ def import_item(
         outcome.story = outcome.edition = None
         return outcome
     except Exception as exc:  # the report must say why, never end in a traceback
-        logger.exception("Import of %s failed", item.label)
+        _log_unexpected(item.label, exc)
         outcome.result, outcome.message = REFUSED, _unexpected(exc)
         outcome.story = outcome.edition = None
         return outcome
@@ -243,6 +250,12 @@ def _check(item: Item) -> str:
     item.headline = " ".join(item.headline.split())
     item.standfirst = " ".join(item.standfirst.split())
     item.paragraphs = [p.strip() for p in item.paragraphs if p.strip()]
+    # Names and identifiers go into lookups and rows: no NUL (PostgreSQL refuses it), no blanks.
+    item.byline, item.agencies, item.tags, item.also_known_as = (
+        [" ".join(v.replace("\x00", "").split()) for v in values if v.replace("\x00", "").strip()]
+        for values in (item.byline, item.agencies, item.tags, item.also_known_as)
+    )
+    item.key, item.section = item.key.replace("\x00", ""), item.section.replace("\x00", "")
     if not item.headline:
         raise Refusal(_("The headline is missing."))
     if len(item.headline) > HEADLINE_MAX_LENGTH:

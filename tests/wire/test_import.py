@@ -134,3 +134,11 @@ def test_an_entry_without_guid_or_link_is_still_found_again_by_its_text(section,
     assert b"<guid" not in bare and b"wire.example.net/2026" not in bare
     assert [o.result for o in import_bytes(bare, "rss.xml", reporter).outcomes] == [CREATED] * 2
     assert [o.result for o in import_bytes(bare, "rss.xml", reporter).outcomes] == [SKIPPED] * 2
+
+
+def test_nul_characters_in_names_and_tags_are_dropped_not_stored(section, reporter):
+    data = sample("ninjs1.json").replace(b'"Marta Quintal"', b'"Marta\\u0000 Quintal"')
+    data = data.replace(b'"Ports"', b'"Po\\u0000rts"')
+    [outcome] = import_bytes(data, "ninjs1.json", reporter).outcomes
+    assert outcome.result == CREATED, outcome.line()
+    assert [c.name for c in Story.objects.get().credits.all()] == ["Marta Quintal"]
