@@ -698,3 +698,41 @@ def test_the_desk_table_links_a_translator_only_to_their_own_languages(client, w
     assert _story(world, "pt", "desk:review") not in page
     client.force_login(world.users["editor"])
     assert _story(world, "pt", "desk:review") in client.get(reverse("desk:index")).content.decode()
+
+
+def test_in_the_admin_a_translator_changes_only_glossary_terms_of_their_languages(
+    spanish_client, world
+):
+    url = reverse("admin:translation_glossaryentry_change", args=[world.term_pt.pk])
+
+    page = spanish_client.get(url)
+    refused = spanish_client.post(
+        url,
+        {"term": "ferry", "rendering": "ferri", "source_language": "en", "target_language": "es"},
+    )
+    form = spanish_client.get(reverse("admin:translation_glossaryentry_add")).content.decode()
+
+    assert page.status_code == 200 and 'name="rendering"' not in page.content.decode()
+    assert refused.status_code == 403
+    world.term_pt.refresh_from_db()
+    assert world.term_pt.rendering == "balsa"
+    assert '<option value="es"' in form
+    assert '<option value="pt"' not in form.split('name="target_language"')[1].split("</select>")[0]
+
+
+def test_in_the_admin_a_translator_cannot_change_another_languages_memory(spanish_client, world):
+    url = reverse("admin:translation_translationmemoryentry_change", args=[world.memory_pt.pk])
+
+    response = spanish_client.post(
+        url,
+        {
+            "source_language": "en",
+            "target_language": "pt",
+            "source_text": "The ferry returned.",
+            "target_text": "Outra coisa.",
+        },
+    )
+
+    assert response.status_code == 403
+    world.memory_pt.refresh_from_db()
+    assert world.memory_pt.target_text == "A balsa voltou."
