@@ -273,6 +273,10 @@ class EditionInline(StatusForPublishers, LabelledWidgets, admin.StackedInline):
         "expected_revision",
         "preview",
     ]
+
+    class Media:  # the conflict view's comparison (EditionForm._conflict)
+        css = {"all": ["newsroom/conflict.css"]}
+
     readonly_fields = ["revision", "revisions", "preview"]
 
     @admin.display(description=_("Preview"))
