@@ -9,4 +9,4 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import writes  # noqa: F401  (registers the write operations on the API)
+        from . import imports, writes  # noqa: F401  (register their operations on the API)
