@@ -97,3 +97,17 @@ def test_the_command_exits_non_zero_with_one_line(shared_database):  # noqa: F81
         "CommandError: “Publish” is not possible for an edition that is draft; it applies "
         "only to one that is in review or ready or scheduled."
     )
+
+
+def test_publish_due_publishes_what_is_due_and_nothing_else(story, capsys, time_machine):
+    from prensa.workflow.transitions import Schedule
+
+    Edition.objects.filter(story=story).update(status=Status.READY)
+    soon, later = timezone.now() + timedelta(minutes=5), timezone.now() + timedelta(hours=5)
+    Schedule(edition(story, "en"), None, at=soon).execute()
+    Schedule(edition(story, "pt"), None, at=later).execute()
+    time_machine.move_to(soon + timedelta(seconds=1))
+    call_command("publish_due")
+    en = edition(story, "en")
+    assert capsys.readouterr().out.strip() == f"Edition {en.pk} (en): scheduled -> published"
+    assert en.is_published and edition(story, "pt").status == Status.SCHEDULED
