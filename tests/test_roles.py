@@ -155,6 +155,17 @@ def _ready(w: World, data: dict) -> dict:
     return data
 
 
+def _restorable(w: World) -> dict:
+    """The Portuguese headline changed since its first revision, which a restore brings back."""
+    from prensa.history.models import EditionRevision
+
+    edition = w.story.edition_for("pt")
+    edition.headline = "Outro título"
+    edition.save()
+    first = EditionRevision.objects.filter(id=edition.pk).order_by("history_id").first()
+    return {"revision": first.history_id, "expected_revision": edition.revision}
+
+
 def _admin(name: str, *args: Callable[[World], object]) -> Callable[[World], str]:
     return lambda w: reverse(f"admin:{name}", args=[arg(w) for arg in args])
 
@@ -221,7 +232,7 @@ ROWS = [
     # Revisions, and the wire import page (both under /desk/).
     Row("own story's history", lambda w: reverse("history:story", args=[w.own_story.pk]), STORIES),
     Row("another's story's history", lambda w: reverse("history:story", args=[w.story.pk]), PUBLISHERS),
-    Row("restore a revision", lambda w: reverse("history:restore", args=[w.story.pk, "pt"]), PUBLISHERS, "post", lambda w: {"revision": "1"}, ok=400),  # no such revision: a form error
+    Row("restore a revision", lambda w: reverse("history:restore", args=[w.story.pk, "pt"]), PUBLISHERS, "post", _restorable),
     Row("import stories", lambda w: reverse("wire:import"), STORIES),
     # Stories in the admin: reporters their own, editors all.
     Row("story list", _admin("newsroom_story_changelist"), STORIES),
