@@ -14,7 +14,7 @@ from prensa.workflow.transitions import schedule_story
 from tests.comments.helpers import post_comment, thread_url, url
 from tests.desk.conftest import run_worker
 from tests.factories import make_edition, make_section, make_story, make_tag
-from tests.pages import reverse_in
+from tests.pages import parse, reverse_in
 from tests.test_sitemap import every_entry
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +174,19 @@ def client_cannot_see(world: World) -> bool:
     from django.test import Client
 
     return Client().get(world.edition.get_absolute_url()).status_code == 404
+
+
+def test_a_published_siblings_language_switcher_does_not_reveal_a_scheduled_edition(client):
+    from prensa.workflow.transitions import Schedule
+
+    story = make_story(languages=("en", "es"))
+    spanish = story.edition_for("es")
+    Edition.objects.filter(pk=spanish.pk).update(status=Edition.Status.READY)
+    spanish.refresh_from_db()
+    Schedule(spanish, None, at=timezone.now() + timedelta(hours=1)).execute()
+
+    page = parse(client.get(story.edition_for("en").get_absolute_url()).content)
+    assert not page.find("link", rel="alternate", hreflang="es")
+    for link in page.find_all("a", hreflang="es"):  # shown as not available yet
+        assert link.attrs["href"] != spanish.get_absolute_url()
+    assert spanish.headline not in page.text
