@@ -122,3 +122,21 @@ def test_it_answers_404_for_a_page_that_does_not_exist(client, settings, syria, 
     response = client.get(syria.get_absolute_url("es"), {"before": cursor})
 
     assert response.status_code == 404
+
+
+def test_a_tag_on_most_of_the_archive_lists_the_same_stories(client, settings, monkeypatch, syria):
+    """Common tags are listed by walking the newest editions (see views.COMMON_TAG)."""
+    from prensa.public import views
+
+    settings.PRENSA_PAGE_SIZE = 2
+    monkeypatch.setattr(views, "COMMON_TAG", 2)
+    now = timezone.now()
+    tagged = [make_story(tags=(syria,), published_at=now - timedelta(hours=n)) for n in (1, 3, 5)]
+    make_story(published_at=now - timedelta(hours=2))  # untagged, between them
+    url = syria.get_absolute_url("en")
+
+    first = fetch(client, url)
+    second = fetch(client, url + first.one("a", rel="next").get("href"))
+
+    expected = [s.edition_for("en").headline for s in tagged]
+    assert [headlines(first), headlines(second)] == [expected[0:2], expected[2:3]]
