@@ -462,9 +462,12 @@ def test_drafting_another_language_queues_nothing(spanish_client, world):
 def test_drafting_the_selected_stories_drafts_only_the_translators_languages(spanish_client, world):
     story = make_story(languages=("en",))
 
-    spanish_client.post(reverse("desk:draft"), {"story": [story.pk]})
+    response = spanish_client.post(reverse("desk:draft"), {"story": [story.pk]}, follow=True)
 
     assert set(DraftJob.objects.values_list("language", flat=True)) <= {"es"}
+    assert "Not drafted in Portuguese: those languages are not assigned to you." in [
+        str(m) for m in response.context["messages"]
+    ]
 
 
 def test_reading_another_languages_review_page_is_refused_with_the_reason(spanish_client, world):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from prensa.lib.languages import codes
+from prensa.lib.languages import codes, name_in_text
 from prensa.lib.numbers import positive_int
 from prensa.lib.redirects import safe_next
 from prensa.newsroom.models import Edition, Story
@@ -113,13 +113,16 @@ def draft(request: HttpRequest) -> HttpResponse:
     if not ids:
         messages.error(request, _("Select at least one story."))
         return redirect("desk:index")
-    queued, refused = 0, []
+    queued, refused, left = 0, [], set()
     stories = list(Story.objects.filter(pk__in=ids).prefetch_related("editions"))
     cells = states.cells_for(stories, codes())
     for story in stories:
         for cell in cells[story.pk]:
+            if not cell.needs_draft:
+                continue
             # A translator drafts in the languages assigned to them; the others are left.
-            if not cell.needs_draft or not allowed(request.user, "desk.add_segment", cell.language):
+            if not allowed(request.user, "desk.add_segment", cell.language):
+                left.add(cell.language)
                 continue
             try:
                 enqueue_draft(story, cell.language, request.user)
@@ -132,8 +135,14 @@ def draft(request: HttpRequest) -> HttpResponse:
             ngettext("%(count)s draft queued.", "%(count)s drafts queued.", queued)
             % {"count": queued},
         )
-    elif not refused:
+    elif not refused and not left:
         messages.info(request, _("Nothing to draft: every edition is there and up to date."))
+    if left:
+        messages.info(
+            request,
+            _("Not drafted in %(languages)s: those languages are not assigned to you.")
+            % {"languages": ", ".join(name_in_text(code) for code in codes() if code in left)},
+        )
     for reason in refused:
         messages.error(request, reason)
     return HttpResponseRedirect(safe_next(request, reverse("desk:index")))
