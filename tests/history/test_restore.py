@@ -162,3 +162,20 @@ def test_a_restored_translation_is_what_the_desk_shows(client, editor, translato
     # The next desk save keeps building on the restored words, not on the replaced ones.
     SaveSegment(row, row.text + " Fin.", translator, text_version(row)).execute()
     assert "personas huyeron en 2012. Fin." in Edition.objects.get(pk=draft.pk).body
+
+
+def test_restoring_the_source_marks_only_the_restored_paragraph_of_a_translation_stale(
+    editor, english_story
+):
+    source = Edition.objects.get(story=english_story, language="en")
+    draft = DraftEdition(english_story, "es").execute()
+    before = records(source)[-1]
+    source.body = source.body.replace("in 1982", "in 1983")
+    source.save()
+    DraftEdition(english_story, "es").execute()  # the translation catches up
+    assert all(row.state != "stale" for row in rows(draft))
+
+    RestoreRevision(source, before.history_id, editor, source.revision).execute()
+
+    stale = [row.source_text for row in rows(draft) if row.state == "stale"]
+    assert stale == ["The station was built in 1982 and cost $2.3 million to repair."]
