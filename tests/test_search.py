@@ -146,3 +146,27 @@ def test_a_snippet_never_turns_text_into_markup(client):
 
     assert "<script>" not in shown and "<b>" not in shown
     assert "&lt;script&gt;" in shown and "&amp;" in shown
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', '""', "*", "NEAR(", "a OR", "-", "title:x", "^start", "(((", "\\", "a\x00b", "'"],
+)
+def test_search_syntax_in_a_query_is_only_words(client, db, query):
+    """FTS5 has its own query language; a reader's query must never reach it as syntax."""
+    make_story()
+    response = client.get(reverse_in("en", "public:search"), {"q": query})
+    assert response.status_code == 200
+
+
+def test_an_edited_edition_is_found_by_its_new_words_and_not_its_old(client, db):
+    story = make_story(languages=("pt",))
+    edition = story.edition_for("pt")
+    edition.body = "A ponte levadiça voltou a funcionar."
+    edition.save()
+    url = reverse_in("pt", "public:search")
+    assert edition.headline in client.get(url, {"q": "levadica"}).content.decode()
+    edition.body = "O cais flutuante foi reaberto."
+    edition.save()
+    assert edition.headline not in client.get(url, {"q": "levadiça"}).content.decode()
+    assert edition.headline in client.get(url, {"q": "flutuante"}).content.decode()

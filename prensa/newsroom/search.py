@@ -4,8 +4,9 @@ PostgreSQL: a weighted tsvector per edition (headline A, standfirst B, body C)
 built with the edition's own text search configuration (portuguese, spanish,
 english: stemming and stop words per language) and a GIN index; queries use
 websearch syntax ("quoted phrases", -exclusions, or) and rank by ts_rank.
-SQLite, the embedded default, has no stemming: every word of the query must
-appear in the headline, standfirst or body (case-insensitive).
+SQLite, the embedded default, has an FTS5 index (migration 0007) without stemming:
+every word of the query must start a word of the headline, standfirst or body, in
+any case and with or without accents.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import unicodedata
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -26,6 +28,8 @@ from prensa.lib.markup import render_markdown
 CONFIGS = {"pt": "portuguese", "es": "spanish", "en": "english"}
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
+# SQLite's FTS5 index of the editions (migration 0007), kept in step by triggers.
+FTS_TABLE = "newsroom_edition_fts"
 
 
 def uses_postgres() -> bool:
@@ -66,6 +70,16 @@ def search(editions: QuerySet, language: str, query: str) -> QuerySet:
             .annotate(rank=SearchRank(F("search_vector"), wanted))
             .order_by("-rank", "-published_at", "-pk")
         )
+    if connection.vendor == "sqlite":
+        terms = query_terms(query)
+        if not terms:
+            return editions.none()
+        # Every word, as a word start ("refugiado" finds "refugiados"), any case or accent.
+        wanted = " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+        # The table name is a constant; the reader's words go in as a parameter.
+        fts = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
+        found = RawSQL(fts, [wanted])  # noqa: S611
+        return editions.filter(pk__in=found).order_by("-published_at", "-pk")
     matches = Q()
     for term in query_terms(query):
         matches &= (
