@@ -26,7 +26,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -184,7 +186,21 @@ def static_is_stale() -> bool:
     return any(path.stat().st_mtime > built for path in sources if path.is_file())
 
 
-def main() -> int:
+@dataclass
+class Running:
+    """The started stack, as the checks and the benches see it."""
+
+    stack: Stack
+    client: Client
+    token: str
+    bake_dir: Path
+    ports: dict[str, int]
+
+
+@contextmanager
+def production_stack(extra_nginx: str = "") -> Iterator[Running]:
+    """PostgreSQL (DATABASE_URL, from scripts/with-postgres.sh), Redis, gunicorn, a worker
+    and nginx, with the demo loaded and baked; everything stopped on leaving."""
     if "DATABASE_URL" not in os.environ:
         raise SystemExit("Run me through scripts/with-postgres.sh (make prod-smoke).")
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -217,25 +233,10 @@ def main() -> int:
         "PRENSA_DEMO_PASSWORD": secrets.token_urlsafe(12),
     }
     stack = Stack(workdir, env)
-    checks: list[tuple[str, bool, str]] = []
-    started = time.monotonic()
     try:
-        print(f"Prensa production smoke test in {workdir}")
-        stack.start(
-            "redis",
-            [
-                redis,
-                "--bind",
-                "127.0.0.1",
-                "--port",
-                str(ports["redis"]),
-                "--save",
-                "",
-                "--dir",
-                str(workdir),
-            ],
-            ports["redis"],
-        )
+        print(f"Prensa's production stack in {workdir}")
+        redis_argv = [redis, "--bind", "127.0.0.1", "--port", str(ports["redis"])]
+        stack.start("redis", [*redis_argv, "--save", "", "--dir", str(workdir)], ports["redis"])
         prensa = str(BIN / "prensa")
         stack.run(prensa, "migrate", "--no-input", "-v", "0")
         if static_is_stale():
@@ -246,33 +247,37 @@ def main() -> int:
         stack.env["PRENSA_BAKE"] = "1"
         token = stack.run(prensa, "api_token", "editor", "--name", "prod-smoke").strip()
         stack.run(prensa, "bake", "--all")
-        stack.start(
-            "gunicorn",
-            [
-                str(BIN / "gunicorn"),
-                "-c",
-                str(ROOT / "deploy" / "gunicorn.conf.py"),
-                "prensa.wsgi:application",
-            ],
-            ports["app"],
-        )
+        gunicorn = [str(BIN / "gunicorn"), "-c", str(ROOT / "deploy" / "gunicorn.conf.py")]
+        stack.start("gunicorn", [*gunicorn, "prensa.wsgi:application"], ports["app"])
         stack.start(
             "worker",
             [prensa, "db_worker", "--no-reload", "--interval", "0.2", "--no-startup-delay"],
         )
-        conf = start_nginx(stack, nginx, workdir, bake_dir, ports)
+        conf = start_nginx(stack, nginx, workdir, bake_dir, ports, extra_nginx)
         print(f"  nginx configuration: {conf}")
-        client = Client(ports["nginx"], host)
-        run_checks(stack, client, token, bake_dir, checks)
-    except (Exception, SystemExit) as exc:  # report it, then stop everything
-        checks.append(("the stack ran", False, f"{exc.__class__.__name__}: {exc}"))
+        yield Running(stack, Client(ports["nginx"], host), token, bake_dir, ports)
     finally:
-        failed = [c for c in checks if not c[1]]
-        if failed:
-            for name in ("gunicorn", "worker", "nginx"):
-                print(f"--- {name} log (tail) ---\n{stack.log(name)[-2000:]}")
         stack.stop()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main() -> int:
+    checks: list[tuple[str, bool, str]] = []
+    started = time.monotonic()
+    logs: dict[str, str] = {}
+    try:
+        with production_stack() as running:
+            try:
+                run_checks(running.stack, running.client, running.token, running.bake_dir, checks)
+            finally:
+                if not all(c[1] for c in checks):
+                    logs = {
+                        n: running.stack.log(n)[-2000:] for n in ("gunicorn", "worker", "nginx")
+                    }
+    except (Exception, SystemExit) as exc:  # report it; the stack is stopped already
+        checks.append(("the stack ran", False, f"{exc.__class__.__name__}: {exc}"))
+    for name, text in logs.items():
+        print(f"--- {name} log (tail) ---\n{text}")
     for name, ok, detail in checks:
         print(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}")
     passed = sum(1 for c in checks if c[1])
@@ -281,7 +286,9 @@ def main() -> int:
     return 0 if checks and passed == len(checks) else 1
 
 
-def start_nginx(stack: Stack, nginx: str, workdir: Path, bake_dir: Path, ports: dict) -> Path:
+def start_nginx(
+    stack: Stack, nginx: str, workdir: Path, bake_dir: Path, ports: dict, extra: str = ""
+) -> Path:
     brotli = BROTLI_MODULE.exists()
     render(
         workdir,
@@ -319,6 +326,7 @@ http {{
         listen 127.0.0.1:{ports["nginx"]};
         server_name localhost;
         include {workdir}/nginx/prensa-locations.conf;
+        {extra}
     }}
 }}
 """

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.test import RequestFactory
+from django.test.utils import override_settings
 
 from . import store
 
@@ -50,7 +51,10 @@ def render(path: str) -> Rendered:
         name, value = settings.SECURE_PROXY_SSL_HEADER
         headers[name] = value
     request = RequestFactory().get(path, secure=secure, **headers)
-    response = _handler.get_response(request)
+    # Always a fresh render, never the page cache's copy: this process's cache may not have
+    # seen the change (an in-process cache learns of edits made in its own process only).
+    with override_settings(PRENSA_PAGE_CACHE=False):
+        response = _handler.get_response(request)
     try:
         content = b"".join(response) if response.streaming else response.content
         cache_control = response.get("Cache-Control", "")

@@ -148,3 +148,27 @@ def test_bake_all_rebuilds_every_page_and_removes_files_no_page_owns(bake_dir):
         assert baked(bake_dir, edition.get_absolute_url()) is not None
     assert baked(bake_dir, "/pt/") is not None
     assert baked(bake_dir, reverse("public:about")) is not None
+
+
+def test_a_bake_never_takes_a_stale_page_from_the_page_cache(client, bake_dir, commit, settings):
+    """The worker's own page cache may not know of an edit made in another process."""
+    from django.core.cache import cache
+
+    from prensa.public.caching import GENERATION_KEY
+
+    settings.PRENSA_PAGE_CACHE = True
+    story = ready_story()
+    publish_all(story, commit)
+    edition = Edition.objects.get(story=story, language="en")
+    client.get(edition.get_absolute_url())  # a reader's visit stores the page
+    generation = cache.get(GENERATION_KEY)
+    # An edit made elsewhere: the row changes, this process's cache generation does not.
+    Edition.objects.filter(pk=edition.pk).update(headline="Ferry service moves to a new pier")
+    cache.set(GENERATION_KEY, generation, None)
+    from prensa.baking.bake import bake_story
+
+    bake_story(story.pk)
+    assert (
+        "Ferry service moves to a new pier"
+        in baked(bake_dir, edition.get_absolute_url()).read_text()
+    )
