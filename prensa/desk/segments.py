@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from prensa.media.texts import shown_texts, source_fields, write_picture_texts
 from prensa.newsroom.models import Correction, Edition
 from prensa.translation.staleness import Segment as PureSegment
 from prensa.translation.staleness import block_hash, mark_reviewed, realign_indexed
@@ -96,9 +97,11 @@ def compose(edition: Edition, texts: list[str]) -> None:
 
     A body segment never splits into two paragraphs: that would shift every block after it.
     """
+    texts, pictures = _split_pictures(edition, texts)
     texts, notes = _split_notes(edition, texts)
     if edition.pk is not None:
         write_notes(edition, notes)
+        write_picture_texts(edition, pictures)
     texts = [
         " ".join(text.split("\n\n")) if position > STANDFIRST else text
         for position, text in enumerate(texts)
@@ -111,16 +114,36 @@ def compose(edition: Edition, texts: list[str]) -> None:
 def composed_differs(edition: Edition, rows: list[Segment]) -> bool:
     """True when the desk holds changes the published edition does not show yet."""
     probe = Edition(headline=edition.headline, standfirst=edition.standfirst, body=edition.body)
-    texts, notes = _split_notes(edition, [row.text for row in rows])
+    texts, pictures = _split_pictures(edition, [row.text for row in rows])
+    texts, notes = _split_notes(edition, texts)
     compose(probe, texts)
     shown = {note.key: note.text for note in edition.notes.all()}
     held = {source.key: text for source, text in notes if text.strip()}
-    return (probe.headline, probe.standfirst, probe.body, held) != (
+    held_pictures = {name: text.strip() for name, text in pictures.items() if text.strip()}
+    shown_pictures = dict(
+        zip(held_pictures, shown_texts(edition, list(held_pictures)), strict=True)
+    )
+    return (probe.headline, probe.standfirst, probe.body, held, held_pictures) != (
         edition.headline,
         edition.standfirst,
         edition.body,
         shown,
+        shown_pictures,
     )
+
+
+def _split_pictures(edition: Edition, texts: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The texts before the lead picture's, and the picture's texts by field.
+
+    A translation's last blocks are its source's lead picture alt text and caption (those
+    the source has words for: Edition.blocks, prensa.media.texts), after the notes.
+    """
+    source = edition.translated_from if edition.translated_from_id else None
+    fields = source_fields(source)
+    count = min(len(fields), max(0, len(texts) - 2))
+    if not count:
+        return texts, {}
+    return texts[:-count], dict(zip(fields[-count:], texts[-count:], strict=True))
 
 
 def _split_notes(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 
 from django.conf import settings
@@ -452,7 +453,7 @@ class Edition(models.Model):
         """The units translation works on: headline, standfirst, each body block, then the
         text of each correction or update note (oldest first), so that the desk drafts,
         marks stale and reviews a note exactly like a paragraph."""
-        return [*self.content_blocks(), *self.note_texts()]
+        return [*self.content_blocks(), *self.note_texts(), *self.attached_texts()]
 
     def content_blocks(self) -> list[str]:
         """Headline, standfirst, then each body block: the edition's own fields."""
@@ -463,9 +464,21 @@ class Edition(models.Model):
             return []
         return [note.text for note in self.notes.all()]
 
+    def attached_texts(self) -> list[str]:
+        """Texts other apps attach after the notes (the lead picture's alt text and caption,
+        registered by prensa.media in ATTACHED_BLOCKS), translated like paragraphs."""
+        if self.pk is None:
+            return []
+        return [text for blocks_of in ATTACHED_BLOCKS for text in blocks_of(self)]
+
     @property
     def is_machine_translation(self) -> bool:
         return self.origin == self.Origin.MACHINE
+
+
+# Functions (edition -> texts in its language) adding blocks after an edition's notes; an
+# app above newsroom registers them when it starts (newsroom may not import it).
+ATTACHED_BLOCKS: list[Callable[[Edition], list[str]]] = []
 
 
 class Correction(models.Model):

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 
+from prensa.media.texts import picture_fields
 from prensa.newsroom import preview
 from prensa.newsroom.models import Edition
 
@@ -35,3 +36,20 @@ def is_note(row, source: Edition | None) -> bool:  # type: ignore[no-untyped-def
     if texts is None:
         texts = source._note_texts = set(source.note_texts())
     return row.source_text in texts
+
+
+@register.filter
+def picture_field(row, source: Edition | None) -> str:  # type: ignore[no-untyped-def]
+    """'alt' or 'caption' when a segment row translates the lead picture's alt text or
+    caption (the last blocks: Edition.blocks, prensa.media.texts), else ''."""
+    if source is None or row.position < 2:
+        return ""
+    cached = getattr(source, "_picture_fields", None)
+    if cached is None:
+        fields = picture_fields(source)
+        cached = source._picture_fields = (fields, len(source.blocks()) if fields else 0)
+    fields, count = cached
+    for offset, (name, text) in enumerate(fields):
+        if row.position == count - len(fields) + offset and row.source_text == text:
+            return name
+    return ""
