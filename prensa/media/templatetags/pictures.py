@@ -8,7 +8,10 @@ whose renditions the worker has not made yet is left out rather than made on the
 from __future__ import annotations
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
+from prensa.lib.markup import PictureRef, render_markdown
 from prensa.media.models import CONTENT_TYPES, Image, lead_image_of
 
 register = template.Library()
@@ -56,3 +59,31 @@ def picture(
         "lead": lead,
         "css_class": css_class,
     }
+
+
+def body_pictures(refs: list[PictureRef]) -> list[str]:
+    """HTML for each library picture a body refers to: a figure with caption and credit when
+    it stands alone in its paragraph, else the picture alone; nothing for an id that is not
+    in the library (or whose renditions are not made yet). The alt text written in the body
+    wins over the library's in the reader's language."""
+    images = Image.objects.in_bulk({ref.image_id for ref in refs})
+    html = []
+    for ref in refs:
+        image = images.get(ref.image_id)
+        if image is None or not image.ready:
+            html.append("")
+            continue
+        html.append(
+            render_to_string(
+                "media/_body_figure.html",
+                {"image": image, "alt": ref.alt.strip() or image.alt, "figure": ref.alone},
+            ).strip()
+        )
+    return html
+
+
+@register.filter
+def body_with_pictures(edition) -> SafeString:  # type: ignore[no-untyped-def]
+    """The edition's body as HTML, with the library pictures it refers to
+    (`![alt](prensa:image/42)`) rendered as <picture>s; cleaned by nh3 all the same."""
+    return mark_safe(render_markdown(edition.body, pictures=body_pictures))  # noqa: S308
