@@ -34,21 +34,35 @@ class RevisionError(Exception):
         self.status = status
 
 
-def revisions_of(story: Story) -> list[tuple[Edition, list]]:
-    """Each edition of `story` (source first) with its revisions, newest first: two queries."""
+# Desk autosaves make many revisions: the page lists this many per edition unless asked.
+SHOWN = 50
+
+
+def revisions_of(story: Story, everything_of: str | None = None) -> list[tuple[Edition, list, int]]:
+    """Each edition of `story` (source first), its newest revisions and how many it has.
+
+    All of them for the edition in `everything_of`, else the newest SHOWN; one or two
+    queries per edition, whatever the length of its history.
+    """
     editions = sorted(
         story.editions.all(),
         key=lambda e: (e.language != story.source_language, e.language),
     )
-    records = (
-        EditionRevision.objects.filter(id__in=[e.pk for e in editions])
-        .select_related("history_user")
-        .order_by("-history_date", "-history_id")
-    )
-    by_edition: dict[int, list] = {e.pk: [] for e in editions}
-    for record in records:
-        by_edition[record.id].append(record)
-    return [(edition, by_edition[edition.pk]) for edition in editions]
+    listed = []
+    for edition in editions:
+        records = (
+            EditionRevision.objects.filter(id=edition.pk)
+            .select_related("history_user")
+            .order_by("-history_date", "-history_id")
+        )
+        if edition.language == everything_of:
+            shown = list(records)
+            listed.append((edition, shown, len(shown)))
+            continue
+        shown = list(records[: SHOWN + 1])
+        total = records.count() if len(shown) > SHOWN else len(shown)
+        listed.append((edition, shown[:SHOWN], total))
+    return listed
 
 
 def restored_from(record: EditionRevision) -> int | None:

@@ -46,8 +46,9 @@ def story_history(request: HttpRequest, story_id: int) -> HttpResponse:
 
 
 def _page(request: HttpRequest, story: Story, status: int = 200) -> HttpResponse:
-    editions = revisions_of(story)
-    comparison, problem = _comparison(request, editions)
+    everything_of = request.GET.get("all")
+    editions = revisions_of(story, everything_of)
+    comparison, problem = _comparison(request, [edition for edition, *_rest in editions])
     return render(
         request,
         "history/story.html",
@@ -57,11 +58,13 @@ def _page(request: HttpRequest, story: Story, status: int = 200) -> HttpResponse
                 {
                     "edition": edition,
                     "records": [(r, restored_from(r)) for r in records],
+                    "total": total,
+                    "everything": edition.language == everything_of,
                     "may_restore": allowed(
                         request.user, "newsroom.change_edition", language=edition.language
                     ),
                 }
-                for edition, records in editions
+                for edition, records, total in editions
             ],
             "comparison": comparison,
             "problem": problem,
@@ -75,7 +78,12 @@ def _comparison(request: HttpRequest, editions: list) -> tuple[dict | None, str 
     a, b = positive_int(request.GET.get("a")), positive_int(request.GET.get("b"))
     if not (a or b):
         return None, None
-    ours = {record.history_id: record for _edition, records in editions for record in records}
+    ours = {
+        record.history_id: record
+        for record in EditionRevision.objects.filter(
+            history_id__in=[n for n in (a, b) if n], id__in=[e.pk for e in editions]
+        )
+    }
     if a not in ours or b not in ours:
         return None, _("Choose two revisions of this story to compare.")
     older, newer = sorted((ours[a], ours[b]), key=lambda r: (r.history_date, r.history_id))

@@ -131,3 +131,29 @@ def test_the_desk_and_the_admin_link_to_the_history(client, editor, english_stor
 
     assert f'href="{url}"' in desk
     assert f'href="{url}#edition-en"' in admin.content.decode()
+
+
+def test_a_long_history_lists_the_newest_revisions_and_offers_them_all(client, editor):
+    from prensa.history.revisions import SHOWN
+
+    story = make_story(languages=("en",))
+    edition = story.edition_for("en")
+    for n in range(SHOWN + 4):
+        edition = edit(edition, standfirst=f"Autosaved draft number {n}.")
+    oldest = records(edition)[0]
+    client.force_login(editor)
+
+    short = parse(client.get(history_url(story)).content)
+    everything = parse(client.get(history_url(story), {"all": "en"}).content)
+    compared = client.get(
+        history_url(story), {"a": oldest.history_id, "b": records(edition)[-1].history_id}
+    )
+
+    assert len(short.one("tbody").find_all("tr")) == SHOWN
+    assert f"The newest {SHOWN} of {SHOWN + 5} revisions are listed." in short.text
+    assert len(everything.one("tbody").find_all("tr")) == SHOWN + 5
+    assert compared.status_code == 200  # a revision not listed can still be compared
+    assert (
+        "Autosaved draft number"
+        in parse(compared.content).find("section", class_="history-comparison").text
+    )
