@@ -28,7 +28,7 @@ MAX_WORDS = 20_000
 @dataclass(frozen=True)
 class WordDiff:
     html: SafeString
-    changed: bool
+    changed: bool  # some word was removed or added
     inserted: int  # words added
     deleted: int  # words removed
 
@@ -97,4 +97,5 @@ def word_diff(old: str, new: str) -> WordDiff:
             inserted += j2 - j1
         parts.append(format_html("{}", added_tail if added else gone_tail))
     html = format_html_join("", "{}", ((part,) for part in parts))
-    return WordDiff(html, True, inserted, deleted)
+    # Whitespace alone (a line ending typed as \r\n, a doubled space) is no change to a reader.
+    return WordDiff(html, bool(inserted or deleted), inserted, deleted)

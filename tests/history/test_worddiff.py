@@ -25,3 +25,7 @@ def test_paragraph_breaks_are_kept_and_equal_texts_are_no_change():
 
     assert str(diff.html).startswith("One.\n\nTwo birds flew <ins>")
     assert not word_diff("Same words.", "Same words.").changed
+
+
+def test_a_change_of_whitespace_alone_is_no_change():
+    assert not word_diff("One.\n\nTwo.", "One.\r\n\r\nTwo.").changed
