@@ -132,3 +132,14 @@ def test_it_answers_404_for_a_page_that_does_not_exist(client, settings, middle_
     response = client.get(middle_east.get_absolute_url("pt"), {"before": cursor})
 
     assert response.status_code == 404
+
+
+def test_moving_a_story_to_another_section_moves_its_editions_listing(client, middle_east):
+    """Editions carry their story's section (for the listing index): a move must follow."""
+    story = make_story(section=middle_east)
+    other = make_section("Sport", "Esporte", "Deporte")
+    story.section = other
+    story.save()
+    headline = story.edition_for("en").headline
+    assert headline in client.get(other.get_absolute_url("en")).content.decode()
+    assert headline not in client.get(middle_east.get_absolute_url("en")).content.decode()

@@ -16,9 +16,9 @@ from prensa.newsroom.models import Edition
 register(
     Edition,
     app=__package__,
-    # The search vector is derived from the text and rebuilt on save; keeping copies
-    # of it would only make each revision heavier.
-    excluded_fields=["search_vector"],
+    # The search vector is derived from the text and rebuilt on save, and the section is
+    # the story's, copied for listings: keeping copies would only make revisions heavier.
+    excluded_fields=["search_vector", "section"],
     verbose_name=_("revision of an edition"),
     verbose_name_plural=_("revisions of editions"),
 )

@@ -236,6 +236,11 @@ class Story(models.Model):
         # Said in the editor's language: the admin shows it in its save message.
         return gettext("Story %(number)s") % {"number": self.pk}
 
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().save(*args, **kwargs)
+        # Editions carry their story's section for fast listings: a move moves them too.
+        self.editions.exclude(section_id=self.section_id).update(section_id=self.section_id)
+
     def edition_for(self, language: str) -> Edition | None:
         """The edition in `language`, using prefetched editions when present."""
         for edition in self.editions.all():
@@ -338,6 +343,16 @@ class Edition(models.Model):
         Story, verbose_name=_("story"), on_delete=models.CASCADE, related_name="editions"
     )
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    # The story's section, copied here (save() keeps it in step) so a section's listing is
+    # one range of one index, newest first, at any archive size.
+    section = models.ForeignKey(
+        Section,
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        related_name="editions",
+        null=True,
+        editable=False,
+    )
     headline = models.CharField(_("headline"), max_length=250)
     standfirst = models.TextField(_("standfirst"), blank=True)
     body = models.TextField(
@@ -379,6 +394,12 @@ class Edition(models.Model):
             models.Index(
                 fields=["language", "status", "-published_at"], name="edition_listing_idx"
             ),
+            # Without the status: live is two states (published, updated), and an IN on a
+            # column before the date would make the database sort the whole section.
+            models.Index(
+                fields=["language", "section", "-published_at"],
+                name="edition_section_listing_idx",
+            ),
         ]
         permissions = [
             ("publish_edition", _("Can publish, schedule, update and unpublish editions")),
@@ -407,6 +428,7 @@ class Edition(models.Model):
     def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         if not self.slug:
             self.slug = unique_slug(self.language, self.headline, exclude_pk=self.pk)
+        self.section_id = self.story.section_id
         loaded = getattr(self, "_loaded_content", None)
         changed = loaded is not None and any(getattr(self, k) != v for k, v in loaded.items())
         if changed:

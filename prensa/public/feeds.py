@@ -127,7 +127,7 @@ class SectionStories(_OneNameStories):
     """The newest published editions of one section, in the reader's language."""
 
     model = Section
-    story_field = "story__section"
+    story_field = "section"
     route = "public:section_feed"
 
     def title(self, obj: tuple[str, Section]) -> str:

@@ -54,7 +54,7 @@ def stories(edition: Edition, tags: list[Tag]) -> list[Edition]:
         newest = Story.tags.through.objects.filter(tag_id=tag.pk).order_by("-pk")
         sharing |= Q(story_id__in=newest.values("story_id")[:CANDIDATES])
     in_section = (
-        published.filter(story__section_id=section_id)
+        published.filter(section_id=section_id)
         .exclude(story_id=edition.story_id)
         .order_by("-published_at", "-pk")
         .values("pk")[:RELATED_STORIES]

@@ -49,7 +49,7 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
     found = _find_named(Section, language, section)
     if found.slug_in(language) != section:
         return _redirect_keeping_query(request, found.get_absolute_url(language))
-    editions = Edition.objects.published().in_language(language).filter(story__section=found)
+    editions = Edition.objects.published().in_language(language).filter(section=found)
     page = _paginate(request, editions.for_listing())
     urls = {code: found.get_absolute_url(code) for code in codes()}
     return render(
