@@ -197,3 +197,13 @@ def test_the_refusal_speaks_the_pages_language(client):
 
     assert page.status_code == 403
     assert "Este enlace de vista previa no es válido" in page.text
+
+
+def test_a_killed_edition_is_shown_to_nobody_not_even_by_preview(staff_client, client):
+    story = make_story(languages=())
+    killed = make_edition(story, "en", status=Edition.Status.KILLED, published_at=None)
+    assert staff_client.get(killed.get_absolute_url()).status_code == 404
+    link = f"{killed.get_absolute_url()}?preview={preview.make_token(killed)}"
+    client.logout()
+    assert client.get(link).status_code in (403, 404)
+    assert killed.headline not in client.get(link).text

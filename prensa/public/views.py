@@ -190,8 +190,12 @@ def _published_article(language: str, slug: str) -> Edition | None:
 
 
 def _any_article(**lookup: object) -> Edition | None:
-    """Whatever its state (previews), with everything its page shows."""
-    return _article_query(Edition.objects.filter(**lookup)).first()
+    """Whatever its state but killed (previews), with everything its page shows.
+
+    A killed edition is never shown again, not even to staff or through a preview link.
+    """
+    editions = Edition.objects.exclude(status=Edition.Status.KILLED).filter(**lookup)
+    return _article_query(editions).first()
 
 
 def _article_query(editions):  # type: ignore[no-untyped-def]
