@@ -8,7 +8,8 @@ language. Prints the four
 category scores for each page and form factor. For reference, WordPress 6.1's
 default theme scored 100 / 100 / 96 / 91 on this machine (../shared/ENVIRONMENT.md).
 
-    .venv/bin/python bench/lighthouse.py
+    .venv/bin/python bench/lighthouse.py             # every page
+    .venv/bin/python bench/lighthouse.py "home en"   # pages whose name starts so
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ def main() -> None:
     pages = [(f"home {code}", f"/{code}/") for code in ("pt", "es", "en")] + [
         (f"article {code}", path) for code, path in (line.split() for line in articles if line)
     ]
+    wanted = sys.argv[1:]  # e.g. "home en": only the pages whose name starts so
+    pages = [page for page in pages if not wanted or any(page[0].startswith(w) for w in wanted)]
     port = free_port()
     server = subprocess.Popen(  # noqa: S603 (fixed argv)
         [*prensa, "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -105,15 +108,19 @@ def main() -> None:
         print(f"{'page':<12} {'form factor':<12}" + "".join(f"{c:>16}" for c in CATEGORIES))
         for name, path in pages:
             for preset in ("mobile", "desktop"):
-                scores = run(binary, base + path, preset)
+                scores, weak = run(binary, base + path, preset)
                 print(f"{name:<12} {preset:<12}" + "".join(f"{s:>16}" for s in scores))
+                for audit in weak:
+                    print(f"{'':<25}{audit}")
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
-def run(binary: Path, url: str, preset: str) -> list[str]:
-    """One Lighthouse run; a run whose trace fails is tried again (it happens headless)."""
+def run(binary: Path, url: str, preset: str) -> tuple[list[str], list[str]]:
+    """One Lighthouse run: the four scores, and each audit below 0.9 with its measure
+    (what to look at when a score is not 100); a run whose trace fails is tried again
+    (it happens headless)."""
     for _ in range(3):
         report = Path(tempfile.mkdtemp()) / "report.json"
         argv = [str(binary), url, "--quiet", "--output=json", f"--output-path={report}"]
@@ -127,11 +134,20 @@ def run(binary: Path, url: str, preset: str) -> list[str]:
         )
         if not report.exists():
             continue
-        categories = json.loads(report.read_text())["categories"]
+        result = json.loads(report.read_text())
+        categories = result["categories"]
         scores = [categories[c]["score"] for c in CATEGORIES]
         if None not in scores:
-            return [str(round(score * 100)) for score in scores]
-    return ["failed"] * len(CATEGORIES)
+            weak = [
+                f"{audit['id']}: {audit.get('displayValue', '')} ({audit['score']})"
+                for category in categories.values()
+                for ref in category["auditRefs"]
+                if ref.get("weight")
+                for audit in [result["audits"][ref["id"]]]
+                if audit.get("score") is not None and audit["score"] < 0.9
+            ]
+            return [str(round(score * 100)) for score in scores], weak
+    return ["failed"] * len(CATEGORIES), []
 
 
 if __name__ == "__main__":
