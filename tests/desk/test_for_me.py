@@ -116,7 +116,10 @@ def test_a_tampered_state_filter_shows_every_story(client, editor):
     assert response.context["page"].paginator.count == 1
 
 
-def test_the_front_page_lists_cost_the_same_queries_at_any_size(editor):
+def test_the_front_page_lists_cost_a_bounded_number_of_queries_at_any_size(editor):
+    """Five shelves (a list and, when full, a bounded count), the working states' counts
+    and a bounded count of live editions per language and state: never more than that."""
+    bound = 5 * 2 + 1 + 3 * 2
     make_story(status=Status.IN_REVIEW)
     with CaptureQueriesContext(connection) as small:
         for_me(editor)
@@ -125,4 +128,17 @@ def test_the_front_page_lists_cost_the_same_queries_at_any_size(editor):
         make_story()
     with CaptureQueriesContext(connection) as large:
         for_me(editor)
-    assert len(large) == len(small) <= 7
+    for _ in range(6):
+        make_story()
+    with CaptureQueriesContext(connection) as larger:
+        for_me(editor)
+    assert len(small) <= len(large) == len(larger) <= bound
+
+
+def test_large_counts_are_shown_as_a_floor(client, editor, monkeypatch):
+    monkeypatch.setattr("prensa.desk.inbox.COUNT_LIMIT", 3)
+    for _ in range(4):
+        make_story(languages=("en",))
+    client.force_login(editor)
+    response = client.get(reverse("desk:index"))
+    assert "3+" in _shelf(response, "published")
