@@ -8,9 +8,10 @@ shows its first few editions and how many there are in all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +19,7 @@ from prensa.newsroom.models import LANGUAGE_CODES, Edition
 from prensa.staff.access import User, languages_for
 from prensa.translation.staleness import State
 
-from .models import Segment
+from .models import Segment, SegmentState
 
 # How many editions each list shows; the count says how many there are in all, up to
 # COUNT_LIMIT ("1000+" beyond: exact counts of a large archive cost seconds).
@@ -83,10 +84,13 @@ def for_me(user: User) -> Inbox:
     translations = editions.filter(translated_from__isnull=False)
     if languages is not None:
         translations = translations.filter(language__in=languages)
-    unconfirmed = Segment.objects.filter(edition=OuterRef("pk")).exclude(state=State.REVIEWED.value)
-    out_of_date = Segment.objects.filter(
-        edition=OuterRef("pk"), state__in=[State.STALE.value, State.MISSING.value]
+    # Driven from the paragraphs (indexed by state), not from every edition of the archive.
+    out_of_date = Segment.objects.filter(state__in=[State.STALE.value, State.MISSING.value]).values(
+        "edition_id"
     )
+    unconfirmed = Segment.objects.filter(
+        state__in=[SegmentState.MACHINE, SegmentState.MEMORY, SegmentState.EDITED]
+    ).values("edition_id")
     shelves = [
         _shelf(
             "mine",
@@ -98,24 +102,24 @@ def for_me(user: User) -> Inbox:
             "review",
             _("Waiting for review in my languages"),
             _("No translation waits for review."),
-            translations.filter(Exists(unconfirmed))
+            translations.filter(pk__in=unconfirmed)
             .filter(~Q(status=Status.UNPUBLISHED))
-            .exclude(Exists(out_of_date))
+            .exclude(pk__in=out_of_date)
             .order_by("-modified_at", "-pk"),
         ),
         _shelf(
             "stale",
             _("Stale translations"),
             _("No translation is out of date."),
-            translations.filter(Exists(out_of_date)).order_by("-modified_at", "-pk"),
+            translations.filter(pk__in=out_of_date).order_by("-modified_at", "-pk"),
         ),
         _shelf(
             "scheduled",
             Status.SCHEDULED.label,
             _("Nothing is scheduled."),
-            editions.filter(language__in=LANGUAGE_CODES, status=Status.SCHEDULED).order_by(
-                "published_at", "pk"
-            ),
+            # Found through the listing index (language, status); sorted here, they are few.
+            editions.filter(language__in=LANGUAGE_CODES, status=Status.SCHEDULED).order_by(),
+            sort=lambda edition: (edition.published_at, edition.pk),
         ),
         _shelf(
             "published",
@@ -136,18 +140,28 @@ def for_me(user: User) -> Inbox:
     }
     for code in LANGUAGE_CODES:
         for status in Edition.LIVE_STATUSES:
-            live = Edition.objects.filter(language=code, status=status)
+            live = Edition.objects.filter(language=code, status=status).order_by()
             if n := live[:COUNT_LIMIT].count():
                 counts[(code, status)] = n
     return Inbox(shelves, counts, list(LANGUAGE_CODES), languages)
 
 
-def _shelf(key: str, title: Promise, empty: Promise, editions: QuerySet[Edition]) -> Shelf:
+def _shelf(
+    key: str,
+    title: Promise,
+    empty: Promise,
+    editions: QuerySet[Edition],
+    sort: Callable[[Edition], object] | None = None,
+) -> Shelf:
     """The first SHOWN editions and how many in all, counted up to COUNT_LIMIT at most.
 
     A window count over "recently published" counted every edition of the archive
     (seconds at 100,000 stories); a count of a LIMITed list costs what it shows.
+    `sort` orders a short list here instead of in the database (see "scheduled").
     """
+    if sort is not None:
+        rows = sorted(editions[:COUNT_LIMIT], key=sort)
+        return Shelf(key, title, empty, rows[:SHOWN], len(rows))
     rows = list(editions[:SHOWN])
     total = len(rows) if len(rows) < SHOWN else editions[:COUNT_LIMIT].count()
     return Shelf(key, title, empty, rows, total)

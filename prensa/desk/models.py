@@ -148,6 +148,8 @@ class Segment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["edition", "position"], name="segment_unique_position")
         ]
+        # The desk's front page finds stale and unconfirmed paragraphs by state.
+        indexes = [models.Index(fields=["state", "edition"], name="segment_state_edition")]
 
     def __str__(self) -> str:
         return f"{self.edition_id}#{self.position} ({self.state})"
