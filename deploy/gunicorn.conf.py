@@ -18,3 +18,6 @@ max_requests_jitter = 500
 accesslog = os.environ.get("PRENSA_WEB_ACCESS_LOG", "-") or None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("PRENSA_TRUSTED_PROXIES", "127.0.0.1")
+# The control socket gunicorn 27 opens goes beside the app's socket, not in $HOME
+# (read-only under the unit's ProtectSystem=strict).
+control_socket = os.environ.get("PRENSA_WEB_CONTROL_SOCKET", "/run/prensa/gunicorn.ctl")

@@ -228,6 +228,7 @@ def production_stack(extra_nginx: str = "") -> Iterator[Running]:
         "PRENSA_WEB_BIND": f"127.0.0.1:{ports['app']}",
         "PRENSA_WEB_WORKERS": "2",
         "PRENSA_WEB_ACCESS_LOG": "",
+        "PRENSA_WEB_CONTROL_SOCKET": str(workdir / "gunicorn.ctl"),
         "PRENSA_COMMENTS_DEFAULT_MODE": "post",
         "PRENSA_COMMENTS_MIN_SECONDS": "1",
         "PRENSA_DEMO_PASSWORD": secrets.token_urlsafe(12),
