@@ -181,3 +181,23 @@ def test_the_story_form_without_the_revision_says_why_it_refuses(client, editor)
     assert response.status_code == 200
     assert "does not say which revision of the edition it changes" in response.content.decode()
     assert story.edition_for("en").headline == before
+
+
+def test_the_story_list_search_finds_headlines_in_any_language_and_keys(admin_client):
+    from prensa.newsroom.models import Story as _Story
+    from tests.factories import make_story as _make_story
+
+    wanted = _make_story()
+    wanted.key = "wire-2026-0042"
+    wanted.save()
+    other = _make_story()
+    es = wanted.edition_for("es")
+    es.headline = "Reabre el mercado flotante de Xochimilco"
+    es.save()
+    url = "/admin/newsroom/story/"
+    found = admin_client.get(url, {"q": "flotante"}).context["cl"].result_list
+    assert [s.pk for s in found] == [wanted.pk]
+    by_key = admin_client.get(url, {"q": "wire-2026-0042"}).context["cl"].result_list
+    assert [s.pk for s in by_key] == [wanted.pk]
+    assert other.pk in [s.pk for s in admin_client.get(url).context["cl"].result_list]
+    assert _Story.objects.count() == 2

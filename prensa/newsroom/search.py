@@ -88,6 +88,26 @@ def search(editions: QuerySet, language: str, query: str) -> QuerySet:
     return editions.filter(matches).order_by("-published_at", "-pk")
 
 
+def matching(editions: QuerySet, query: str) -> QuerySet:
+    """Editions in any language whose text matches every word of `query` (the staff's search).
+
+    Each edition is matched with its own language's configuration on PostgreSQL; SQLite
+    uses its FTS5 index. No ranking: the admin orders its own list.
+    """
+    if uses_postgres():
+        found = Q()
+        for language, config in CONFIGS.items():
+            wanted = SearchQuery(query, config=config, search_type="websearch")
+            found |= Q(language=language, search_vector=wanted)
+        return editions.filter(found)
+    if connection.vendor == "sqlite":
+        return search(editions, "", query).order_by()
+    matches = Q()
+    for term in query_terms(query):
+        matches &= Q(headline__icontains=term) | Q(body__icontains=term)
+    return editions.filter(matches)
+
+
 def query_terms(query: str) -> list[str]:
     """The words a query asks for: quotes and brackets dropped, no -exclusions or "or"."""
     terms = []
