@@ -55,17 +55,15 @@ def render(path: str) -> Rendered:
     # seen the change (an in-process cache learns of edits made in its own process only).
     with override_settings(PRENSA_PAGE_CACHE=False):
         response = _handler.get_response(request)
-    try:
-        content = b"".join(response) if response.streaming else response.content
-        cache_control = response.get("Cache-Control", "")
-        return Rendered(
-            path=path,
-            status=response.status_code,
-            content_type=response.get("Content-Type", ""),
-            content=content,
-            private="private" in cache_control
-            or "no-store" in cache_control
-            or bool(response.cookies),
-        )
-    finally:
-        response.close()
+    # Not response.close(): it sends request_finished, which closes this process's database
+    # connection (and a test's or a task's transaction with it). A reader page holds no
+    # file or other resource to release.
+    content = b"".join(response) if response.streaming else response.content
+    cache_control = response.get("Cache-Control", "")
+    return Rendered(
+        path=path,
+        status=response.status_code,
+        content_type=response.get("Content-Type", ""),
+        content=content,
+        private="private" in cache_control or "no-store" in cache_control or bool(response.cookies),
+    )

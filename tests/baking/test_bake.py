@@ -172,3 +172,13 @@ def test_a_bake_never_takes_a_stale_page_from_the_page_cache(client, bake_dir, c
         "Ferry service moves to a new pier"
         in baked(bake_dir, edition.get_absolute_url()).read_text()
     )
+
+
+def test_deleting_a_story_removes_its_baked_articles(bake_dir, commit):
+    story = ready_story()
+    publish_all(story, commit)
+    urls = [edition.get_absolute_url() for edition in story.editions.all()]
+    assert all(baked(bake_dir, url) is not None for url in urls)
+    with commit():
+        story.delete()
+    assert [url for url in urls if baked(bake_dir, url) is not None] == []

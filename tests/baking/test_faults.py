@@ -121,6 +121,7 @@ def test_a_crashing_bake_is_retried_until_the_page_is_baked(bake_dir, commit, mo
     assert baked(bake_dir, edition.get_absolute_url()) is not None
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection between tasks
 def test_publishing_renders_nothing_on_the_editors_request_only_in_the_worker(
     bake_dir, commit, settings
 ):
