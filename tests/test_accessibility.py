@@ -25,7 +25,22 @@ def violations(page: Page) -> list[str]:
 
 @pytest.fixture
 def demo(transactional_db):
-    call_command("demo", "--no-migrate", stdout=StringIO())
+    # With the demo's pictures and their renditions: lead, teaser and body pictures are checked.
+    call_command("demo", "--no-migrate", "--renditions-now", stdout=StringIO())
+    _picture_in_the_body()
+
+
+def _picture_in_the_body() -> None:
+    """The wire story gets a library picture between its paragraphs in every language."""
+    from prensa.media.models import LeadImage
+
+    lead = LeadImage.objects.select_related("image").first()
+    if lead is None:
+        return
+    for edition in Edition.objects.filter(story__key__endswith="tell-ruman-water-returns"):
+        first, _, rest = edition.body.partition("\n\n")
+        edition.body = f"{first}\n\n![](prensa:image/{lead.image_id})\n\n{rest}"
+        edition.save()
 
 
 @pytest.mark.browser
@@ -50,6 +65,9 @@ def test_reader_pages_have_no_accessibility_violations(live_server, page: Page, 
         page.goto(live_server.url + url)
         assert violations(page) == [], url
     page.goto(live_server.url + edition.get_absolute_url())
+    # Checked with its pictures: the lead one and one in the body.
+    assert page.locator(".lead-figure picture img").count() == 1
+    assert page.locator(".article__body .body-figure picture img").count() == 1
     page.locator("#comments a, #comments button").first.click()
     page.locator("#comments form").first.wait_for()
     assert violations(page) == [], edition.get_absolute_url()
