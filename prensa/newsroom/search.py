@@ -30,6 +30,8 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 # SQLite's FTS5 index of the editions (migration 0007), kept in step by triggers.
 FTS_TABLE = "newsroom_edition_fts"
+# On SQLite, how many of the newest matching editions (all languages) a search ranks.
+SQLITE_CANDIDATES = 3000
 
 
 def uses_postgres() -> bool:
@@ -77,8 +79,13 @@ def search(editions: QuerySet, language: str, query: str) -> QuerySet:
         # Every word, as a word start ("refugiado" finds "refugiados"), any case or accent.
         wanted = " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
         # The table name is a constant; the reader's words go in as a parameter.
-        fts = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
-        found = RawSQL(fts, [wanted])  # noqa: S611
+        # The newest matches only (FTS5 walks its rowids backwards without sorting): a
+        # word on most stories would otherwise mean sorting most of the archive by date.
+        fts = (
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608
+            "ORDER BY rowid DESC LIMIT %s"
+        )
+        found = RawSQL(fts, [wanted, SQLITE_CANDIDATES])  # noqa: S611
         return editions.filter(pk__in=found).order_by("-published_at", "-pk")
     matches = Q()
     for term in query_terms(query):
