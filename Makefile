@@ -21,7 +21,7 @@ demo: install
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEMO_ENV) $(BIN)/prensa runserver 127.0.0.1:$(PORT)
 
-test: install lint migrations-check test-sqlite test-postgres
+test: install lint migrations-check test-sqlite test-postgres prod-smoke
 
 install: system-deps $(VENV)/.installed messages
 
