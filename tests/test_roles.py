@@ -130,6 +130,7 @@ class Row:
     data: Callable[[World], dict] = lambda w: {}
     ok: int | None = None  # what an allowed persona gets (default: 200 for GET, 302 for POST)
     hidden: frozenset[str] = field(default_factory=frozenset)  # these get a 404 instead
+    anonymous: int | None = None  # None: the login page; reader pages answer 404 instead
 
     def expected_ok(self) -> int:
         return self.ok or (200 if self.method == "get" else 302)
@@ -234,6 +235,11 @@ ROWS = [
     Row("another's story's history", lambda w: reverse("history:story", args=[w.story.pk]), PUBLISHERS),
     Row("restore a revision", lambda w: reverse("history:restore", args=[w.story.pk, "pt"]), PUBLISHERS, "post", _restorable),
     Row("import stories", lambda w: reverse("wire:import"), STORIES),
+    Row("upload pictures", lambda w: reverse("media:upload"), STORIES),
+    # Previews of a draft at its address: staff who may see it; others' "?preview=1" is a
+    # refused preview link (403, even signed out: reader pages never send to a login page).
+    Row("preview own draft", lambda w: w.own_story.edition_for("en").get_absolute_url() + "?preview=1", STORIES, anonymous=403),
+    Row("preview another's draft", lambda w: w.story.edition_for("pt").get_absolute_url() + "?preview=1", PUBLISHERS, hidden=frozenset({"reporter"}), anonymous=403),
     # Stories in the admin: reporters their own, editors all.
     Row("story list", _admin("newsroom_story_changelist"), STORIES),
     Row("new story", _admin("newsroom_story_add"), STORIES),
@@ -273,7 +279,9 @@ def test_each_persona_gets_what_its_role_allows(client, world, row, persona):
 
     response = getattr(client, row.method)(row.url(world), row.data(world))
 
-    if persona == ANONYMOUS:
+    if persona == ANONYMOUS and row.anonymous is not None:
+        assert response.status_code == row.anonymous
+    elif persona == ANONYMOUS:
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("admin:login"))
     elif persona in row.allowed:

@@ -55,6 +55,18 @@ def is_staff_viewer(request: HttpRequest) -> bool:
     return user.is_authenticated and allowed(user, VIEW_PERMISSION)
 
 
+def _may_see(request: HttpRequest, edition: Edition) -> bool:
+    """Editors, the desk's people and staff who only read editions preview any edition; a
+    reporter (who writes stories but may not publish) previews their own stories', as in
+    the admin and the history page: another's draft is not there for them."""
+    user = request.user
+    if allowed(user, "newsroom.publish_edition") or allowed(user, "desk.view_segment"):
+        return True
+    if allowed(user, "newsroom.add_story"):
+        return edition.story.created_by_id == user.pk
+    return True
+
+
 def for_staff(
     request: HttpRequest, language: str, slug: str, find: Find, page: Page
 ) -> HttpResponse | None:
@@ -62,7 +74,7 @@ def for_staff(
     if not is_staff_viewer(request):
         return None
     edition = find(language=language, slug=slug)
-    if edition is None:
+    if edition is None or not _may_see(request, edition):
         return None
     return _shown(request, edition, page, _staff_language(request))
 
@@ -71,7 +83,7 @@ def article(request: HttpRequest, language: str, slug: str, find: Find, page: Pa
     """`?preview=…` at an edition's address: staff see it; a token opens its one edition."""
     if is_staff_viewer(request):
         edition = find(language=language, slug=slug)
-        if edition is None:
+        if edition is None or not _may_see(request, edition):
             raise Http404("No such edition")
         return _shown(request, edition, page, _staff_language(request))
     token = request.GET.get(PARAMETER, "")
