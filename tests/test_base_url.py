@@ -25,6 +25,7 @@ VOCABULARIES = (
     "http://www.google.com/schemas/",
     "https://schema.org",
     "http://purl.org/dc/",
+    "http://search.yahoo.com/mrss/",  # Media RSS, for feed pictures
 )
 
 

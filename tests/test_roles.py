@@ -758,3 +758,14 @@ def test_in_the_admin_a_translator_cannot_change_another_languages_memory(spanis
     assert response.status_code == 403
     world.memory_pt.refresh_from_db()
     assert world.memory_pt.target_text == "A balsa voltou."
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_roles_come_back_after_a_flush():
+    """flush empties the migrations' groups; transactional tests flush between them."""
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    editor = Group.objects.get(name=roles.EDITOR)
+    assert editor.permissions.filter(codename="publish_edition").exists()
+    assert set(Group.objects.values_list("name", flat=True)) >= set(roles.LABELS)

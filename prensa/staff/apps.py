@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,9 @@ class StaffConfig(AppConfig):
     name = "prensa.staff"
     verbose_name = _("Staff")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .roles import restore_after_flush
+
+        # After every app's post_migrate (so all permissions exist again): the last app.
+        post_migrate.connect(restore_after_flush, dispatch_uid="prensa.staff.roles")

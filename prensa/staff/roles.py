@@ -29,3 +29,35 @@ def label(group: Group | str) -> str:
     """A group's name in the interface language when it is one of the roles, else as stored."""
     name = group if isinstance(group, str) else group.name
     return str(LABELS.get(name, name))
+
+
+def restore_after_flush(using: str = "default", **kwargs: object) -> None:
+    """Recreate the roles when their groups are gone though the migrations have run.
+
+    `flush` (used between transactional tests, or by hand) empties every table, the
+    migrations' groups included, but does not run migrations again; it sends
+    post_migrate, which lands here. Groups that exist are left as people edited them.
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Permission
+
+    if Group.objects.using(using).filter(name=EDITOR).exists():
+        return
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    grants: dict[str, set[tuple[str, str]]] = {}
+    for module, table in (("0002_roles", "ROLES"), ("0003_roles_for_new_models", "GRANTS")):
+        frozen = getattr(import_module(f"prensa.staff.migrations.{module}"), table)
+        for name, names in frozen.items():
+            grants.setdefault(name, set()).update(tuple(n.split(".")) for n in names)
+    permissions = list(Permission.objects.using(using).select_related("content_type"))
+    for name, wanted in grants.items():
+        group, _created = Group.objects.using(using).get_or_create(name=name)
+        group.permissions.add(
+            *(p for p in permissions if (p.content_type.app_label, p.codename) in wanted)
+        )
+    admin, _created = Group.objects.using(using).get_or_create(name=ADMIN)
+    admin.permissions.add(*permissions)

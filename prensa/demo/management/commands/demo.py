@@ -45,6 +45,9 @@ class Command(BaseCommand):
             report = load_demo()
         except DemoContentError as exc:
             raise CommandError(str(exc)) from None
+        # Pictures first: their alt text and caption are blocks the desk tracks with the
+        # paragraphs, so the translations are adopted with them.
+        added, pictured = pictures.attach(renditions_now=options.get("renditions_now", False))
         adopted = self._adopt_translations()
         self.stdout.write(
             f"Demo newsroom: {report.stories_created} stories created, "
@@ -52,7 +55,6 @@ class Command(BaseCommand):
             f"({adopted} more translations now tracked by the desk)."
         )
         self._ensure_editor()
-        added, pictured = pictures.attach(renditions_now=options.get("renditions_now", False))
         self.stdout.write(
             f"Demo pictures: {pictured} stories have a lead picture ({added} new in the library"
             + ("" if options.get("renditions_now") else "; the worker makes their renditions")
