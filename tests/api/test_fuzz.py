@@ -18,6 +18,21 @@ from tests.factories import make_story
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Requests go through the real WSGI handler, which closes database connections it
+    finds in a transaction it did not open: the test's own (PostgreSQL). Django's test
+    client disconnects the same receivers while it makes a request."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def story(db):
     return make_story(languages=("pt", "en"))  # something to find, so ids and filters hit rows
