@@ -27,6 +27,20 @@ def test_the_next_reader_is_served_without_a_query(client, django_assert_num_que
     assert again["Content-Security-Policy"]  # middleware still runs on a stored page
 
 
+def test_older_listing_pages_are_stored_too(client, settings, django_assert_num_queries):
+    settings.PRENSA_PAGE_SIZE = 1
+    for _ in range(3):
+        make_story(languages=("en",))
+    home = reverse_in("en", "public:home")
+    older = client.get(home).content.decode().split('rel="next" href="')[1].split('"')[0]
+    client.get(home + older.replace("&amp;", "&"))
+
+    with django_assert_num_queries(0):
+        again = client.get(home + older.replace("&amp;", "&"))
+
+    assert again.status_code == 200
+
+
 def test_an_edited_headline_shows_at_once(client):
     edition = make_story().edition_for("en")
     client.get(edition.get_absolute_url())
@@ -104,7 +118,12 @@ def test_a_scheduled_story_appears_once_stored_pages_expire(client, settings):
 
 def test_searches_and_odd_query_strings_are_not_stored(client, django_assert_max_num_queries):
     make_story()
-    for url in (reverse_in("en", "public:search") + "?q=water", "/en/?utm_source=x", "/en/?page=x"):
+    for url in (
+        reverse_in("en", "public:search") + "?q=water",
+        "/en/?utm_source=x",
+        "/en/?page=x",
+        "/en/?before=x",
+    ):
         client.get(url)
         with django_assert_max_num_queries(20) as captured:
             client.get(url)

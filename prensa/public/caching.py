@@ -6,8 +6,8 @@ what a reader page shows (an edition, a story, its credits or tags, a section, a
 credit) bumps the generation, both at once and again when its transaction commits, so
 the next request renders afresh and a request racing the commit cannot keep the old
 page. Each stored page also expires after PRENSA_PAGE_MAX_AGE seconds, which bounds how
-late a scheduled publication appears, and how long another web process lags when each
-process has its own in-memory cache (with Redis they share one generation).
+long another web process lags when each process has its own in-memory cache (with Redis
+they share one generation).
 
 Every reader page also carries HTTP validators, computed here once when it is rendered and
 kept with it: a weak ETag from its bytes (weak, because compression middleware changes the
@@ -32,7 +32,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 
-from . import seo
+from . import listing, seo
 
 GENERATION_KEY = "prensa:pages:generation"
 # Headers a stored page keeps; middleware adds the rest (CSP, security) on every request.
@@ -45,7 +45,14 @@ _KEPT_HEADERS = (
     "ETag",
 )
 
-_PAGE_NUMBERS = ("page", "p")
+# Query parameters whose pages are stored, with what a well-formed value looks like:
+# sitemap and corrections-page numbers, and the listings' keyset cursors (listing.py).
+_STORABLE: dict[str, Callable[[str], bool]] = {
+    "p": str.isdigit,
+    "page": str.isdigit,
+    listing.BEFORE: listing.is_cursor,
+    listing.AFTER: listing.is_cursor,
+}
 
 
 def reader_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -117,10 +124,11 @@ def _key(request: HttpRequest) -> str | None:
     """Where this request's page is stored; None for what is not worth storing."""
     if not settings.PRENSA_PAGE_CACHE or request.method != "GET":
         return None
-    # Listings' and sitemaps' page numbers are worth keeping; other query strings
+    # Listings' cursors and sitemaps' page numbers are worth keeping; other query strings
     # (search, junk) are not.
-    if any(name not in _PAGE_NUMBERS for name in request.GET) or not all(
-        value.isdigit() for name in _PAGE_NUMBERS for value in request.GET.getlist(name)
+    if not all(
+        name in _STORABLE and all(_STORABLE[name](value) for value in request.GET.getlist(name))
+        for name in request.GET
     ):
         return None
     # Pages name their own address in absolute URLs: in development that may be the request's.

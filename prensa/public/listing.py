@@ -67,6 +67,11 @@ def cursor(edition: Edition) -> str:
     return f"{micros}.{edition.pk}"
 
 
+def is_cursor(value: str) -> bool:
+    """Shaped like a cursor (the page cache stores only such pages)."""
+    return _CURSOR.match(value) is not None
+
+
 def _parse(value: str) -> tuple[datetime, int]:
     match = _CURSOR.match(value)
     if match is None:

@@ -85,7 +85,8 @@ def search(request: HttpRequest) -> HttpResponse:
         editions = (
             Edition.objects.published().in_language(language).select_related("story__section")
         )
-        page = _paginate_numbered(request, newsroom_search.search(editions, language, query))
+        found = newsroom_search.search(editions, language, query)
+        page = _numbered_page(request, with_lead_images(found))
     urls = {code: reverse_in(code, "public:search") for code in codes()}
     return render(
         request,
@@ -302,13 +303,11 @@ def _paginate(request: HttpRequest, queryset) -> listing.Listing:  # type: ignor
     return listing.page(request, with_lead_images(queryset), settings.PRENSA_PAGE_SIZE)
 
 
-def _paginate_numbered(request: HttpRequest, queryset) -> Page:  # type: ignore[no-untyped-def]
-    """Numbered pages, for search results (a bounded list, whose count readers see)."""
+def _numbered_page(request: HttpRequest, queryset) -> Page:  # type: ignore[no-untyped-def]
+    """Numbered pages, for bounded lists whose count readers see (search, corrections)."""
     number = positive_int(request.GET.get("page", "1"))
-    if number is None:
-        raise Http404("Page numbers are positive whole numbers")
-    paginator = Paginator(with_lead_images(queryset), settings.PRENSA_PAGE_SIZE)
-    if number > 1 and number > paginator.num_pages:
+    paginator = Paginator(queryset, settings.PRENSA_PAGE_SIZE)
+    if number is None or (number > 1 and number > paginator.num_pages):
         raise Http404("No such page")
     return paginator.page(number)
 
@@ -392,7 +391,7 @@ def site_page(request: HttpRequest, page: str) -> HttpResponse:
     urls = {code: reverse_in(code, f"public:{page}") for code in codes()}
     extra: dict[str, object] = {"canonical_url": seo.absolute(request.path)}
     if page == "corrections":  # the policy, then the stories corrected, newest first
-        corrections = _paginate_plain(request, _corrections_in(language))
+        corrections = _numbered_page(request, _corrections_in(language))
         extra["corrections"] = corrections
         if corrections.number > 1:
             extra["canonical_url"] = seo.absolute(f"{request.path}?page={corrections.number}")
@@ -422,12 +421,3 @@ def _corrections_in(language: str):  # type: ignore[no-untyped-def]
         .select_related("edition__story__section")
         .order_by("-published_at", "-pk")
     )
-
-
-def _paginate_plain(request: HttpRequest, queryset) -> Page:  # type: ignore[no-untyped-def]
-    """Pages of anything (not editions: `_paginate` joins in their pictures)."""
-    number = positive_int(request.GET.get("page", "1"))
-    paginator = Paginator(queryset, settings.PRENSA_PAGE_SIZE)
-    if number is None or (number > 1 and number > paginator.num_pages):
-        raise Http404("No such page")
-    return paginator.page(number)
