@@ -20,16 +20,14 @@ from prensa.desk.actions import ActionError
 from prensa.desk.tasks import enqueue_draft
 from prensa.lib.languages import codes, name_in_text
 from prensa.lib.numbers import MAX_ID
-from prensa.newsroom.admin import detected_language
 from prensa.newsroom.models import Edition, Language, Section, Story, Tag
+from prensa.newsroom.textcheck import MAX_BODY_CHARS, detected_language
 from prensa.staff.access import allowed
 from prensa.workflow import transitions
 from prensa.workflow.transitions import TransitionError
 
 from .api import Problem, _slug_match, api, problem
 from .models import ApiToken
-
-MAX_BODY_CHARS = 200_000
 
 
 class TokenAuth(HttpBearer):

@@ -1,5 +1,4 @@
 import re
-from functools import cache
 
 from django import forms
 from django.conf import settings
@@ -24,27 +23,7 @@ from . import preview as preview_links
 from . import search
 from .models import LANGUAGE_CODES, Credit, Edition, Section, Story, StoryCredit, Tag
 from .ownership import OwnStories, StatusForPublishers
-
-# Shorter texts are left unchecked: a headline-length line can pass for another language.
-LANGUAGE_CHECK_MIN_WORDS = 8
-
-
-@cache
-def _language_identifier():  # type: ignore[no-untyped-def]
-    """py3langid restricted to the publishing languages (loaded once, ~0.7 s)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(LANGUAGE_CODES))
-    return identifier
-
-
-def detected_language(text: str) -> str | None:
-    """The publishing language `text` is written in, or None when too short to tell."""
-    if len(re.findall(r"\w+", text)) < LANGUAGE_CHECK_MIN_WORDS:
-        return None
-    language, _confidence = _language_identifier().classify(text)
-    return str(language)
+from .textcheck import detected_language
 
 
 def language_name(code: str) -> str:

@@ -28,8 +28,8 @@ from django.utils.translation import gettext as _
 from prensa.desk.actions import ActionError
 from prensa.desk.tasks import enqueue_draft
 from prensa.lib.languages import codes, name_in_text
-from prensa.newsroom.admin import LANGUAGE_CHECK_MIN_WORDS, detected_language
 from prensa.newsroom.models import Credit, Edition, Section, Story, StoryCredit, Tag
+from prensa.newsroom.textcheck import MAX_BODY_CHARS, detected_language, unserved_language
 from prensa.staff.access import User, allowed
 
 from .fetching import fetch
@@ -39,7 +39,6 @@ from .parsers import parse
 logger = logging.getLogger(__name__)
 
 CREATED, UPDATED, SKIPPED, REFUSED = "created", "updated", "skipped", "refused"
-MAX_BODY_CHARS = 200_000
 KEY_MAX_LENGTH = Story._meta.get_field("key").max_length
 HEADLINE_MAX_LENGTH = Edition._meta.get_field("headline").max_length
 
@@ -284,7 +283,7 @@ def _language(item: Item, text: str) -> str:
             _("The story is in a language Prensa does not publish (%(language)s).")
             % {"language": item.language[:20]}
         )
-    foreign = _unserved_language(text, served)
+    foreign = unserved_language(text, served)
     if foreign:
         raise Refusal(
             _("The text reads as a language Prensa does not publish (%(language)s).")
@@ -303,35 +302,6 @@ def _language(item: Item, text: str) -> str:
             _("The text is too short to tell its language, and the source does not declare it.")
         )
     return found
-
-
-def _unserved_language(text: str, served: list[str]) -> str | None:
-    """The code of another language the text is plainly written in, else None.
-
-    Asked of py3langid with every language it knows: a close neighbour (Galician for
-    Portuguese) must win clearly before a story is refused for it.
-    """
-    if len(re.findall(r"\w+", text)) < LANGUAGE_CHECK_MIN_WORDS:
-        return None
-    ranked = dict(_wide_identifier().rank(text)[:5])
-    best = max(ranked, key=ranked.get)
-    if best in served:
-        return None
-    if ranked[best] > 0.9 and max(ranked.get(code, 0.0) for code in served) < 0.05:
-        return best
-    return None
-
-
-def _wide_identifier():  # type: ignore[no-untyped-def]
-    global _WIDE
-    if _WIDE is None:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-        _WIDE = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    return _WIDE
-
-
-_WIDE = None
 
 
 def _key(item: Item) -> str:
