@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from prensa.lib.languages import name_in_text
 from prensa.newsroom.models import Edition
 
-from .models import LeadImage
+from .texts import lead_picture
 
 
 def publication_problem(edition: Edition) -> str | None:
@@ -20,11 +20,11 @@ def publication_problem(edition: Edition) -> str | None:
     The lead picture needs alt text in the story's source language, written by a person;
     alt text in the other languages is drafted with the translations.
     """
-    lead = LeadImage.objects.filter(story_id=edition.story_id).select_related("image").first()
-    if lead is None:
+    image = lead_picture(edition)
+    if image is None:
         return None
     source = edition.story.source_language
-    if lead.image.alt_in(source).strip():
+    if image.alt_in(source).strip():
         return None
     return _(
         "The lead picture has no alt text in %(language)s, the story's source language: "
