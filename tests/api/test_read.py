@@ -183,11 +183,16 @@ def test_lists_cost_the_same_queries_for_three_editions_or_thirty(
     make_story()
     with django_assert_max_num_queries(3):
         small = client.get("/api/editions/")
+    with django_assert_max_num_queries(3):
+        small_stories = client.get("/api/stories/")
     for _ in range(9):
         make_story(tags=(make_tag(),))
     with django_assert_max_num_queries(3):
         large = client.get("/api/editions/")
+    with django_assert_max_num_queries(3):
+        large_stories = client.get("/api/stories/")
     assert len(small.json()["items"]) == 3 and len(large.json()["items"]) == 30
+    assert len(small_stories.json()["items"]) == 1 and len(large_stories.json()["items"]) == 10
 
 
 def test_api_answers_do_not_vary_with_the_browser_language(client, story):
