@@ -76,9 +76,10 @@ class LatestStories(Feed):
         return join_names([c.credit.name for c in edition.story.story_credits.all()])
 
     def item_extra_kwargs(self, edition: Edition) -> dict[str, object]:
-        picture = og_image(lead_image_of(edition.story))
+        image = lead_image_of(edition.story)
+        picture = og_image(image)
         if picture:
-            picture["credit"] = edition.story.lead_image.image.credit
+            picture["credit"] = image.credit
         return {"picture": picture}
 
     def item_categories(self, edition: Edition) -> list[str]:
