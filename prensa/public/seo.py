@@ -11,6 +11,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.templatetags.static import static
 from django.utils.safestring import SafeString, mark_safe
 
 from prensa.lib.languages import NATIVE_NAMES, OG_LOCALES, codes
@@ -189,8 +190,6 @@ def og_image(image) -> dict[str, object] | None:  # type: ignore[no-untyped-def]
 def with_pictures(data: dict[str, object], image) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """NewsArticle data with the publisher's logo and, with a lead picture, its three crops
     (16:9, 4:3, 1:1) at their largest width, as Google's article guidance asks."""
-    from django.templatetags.static import static
-
     path, width, height = LOGO
     publisher = dict(data.get("publisher") or {})  # type: ignore[call-overload]
     publisher["logo"] = {
