@@ -767,5 +767,6 @@ def test_the_roles_come_back_after_a_flush():
 
     call_command("flush", interactive=False, verbosity=0)
     editor = Group.objects.get(name=roles.EDITOR)
-    assert editor.permissions.filter(codename="publish_edition").exists()
+    assert editor.permissions.filter(codename="publish_edition").exists()  # from 0002
+    assert editor.permissions.filter(codename="view_transitionlog").exists()  # from 0003
     assert set(Group.objects.values_list("name", flat=True)) >= set(roles.LABELS)

@@ -13,5 +13,6 @@ class StaffConfig(AppConfig):
     def ready(self) -> None:
         from .roles import restore_after_flush
 
-        # After every app's post_migrate (so all permissions exist again): the last app.
-        post_migrate.connect(restore_after_flush, dispatch_uid="prensa.staff.roles")
+        # Once per migrate/flush, at this app's turn; it creates every app's permissions
+        # itself, so it need not wait for the apps after it.
+        post_migrate.connect(restore_after_flush, sender=self, dispatch_uid="prensa.staff.roles")
