@@ -293,9 +293,10 @@ class SaveSegment:
         once, the second waits, sees the first one's words and is refused as a conflict
         instead of laying its own over them."""
         Edition.objects.select_for_update().filter(pk=self.segment.edition_id).exists()
-        if not Segment.objects.filter(pk=self.segment.pk).exists():
-            raise ActionError(_("This paragraph no longer exists."), status=409)
-        self.segment.refresh_from_db(from_queryset=Segment.objects.select_for_update())
+        try:
+            self.segment.refresh_from_db(from_queryset=Segment.objects.select_for_update())
+        except Segment.DoesNotExist:
+            raise ActionError(_("This paragraph no longer exists."), status=409) from None
 
 
 def text_version(segment: Segment) -> str:

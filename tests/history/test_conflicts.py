@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from prensa.desk.actions import DraftEdition, SaveSegment, text_version
+from prensa.desk.actions import ActionError, DraftEdition, SaveSegment, text_version
 from prensa.desk.models import Segment
 from prensa.newsroom.models import Edition
 from tests.desk.conftest import rows
@@ -102,3 +102,15 @@ def test_a_stale_desk_save_shows_the_current_words_and_a_diff_with_yours(
         "Más de 250.000 vecinos huyeron en 2012."
     )
     assert Segment.objects.get(pk=row.pk).text == "Más de 250.000 personas huyeron en 2012."
+
+
+def test_a_desk_save_of_a_paragraph_deleted_meanwhile_is_refused(english_story, translator):
+    draft = DraftEdition(english_story, "es").execute()
+    row = rows(draft)[3]
+    started_from = text_version(row)
+    Segment.objects.filter(pk=row.pk).delete()  # e.g. the edition was drafted again
+
+    with pytest.raises(ActionError) as refused:
+        SaveSegment(row, "Más de 250.000 vecinos.", translator, started_from).execute()
+
+    assert refused.value.status == 409
