@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -132,6 +134,9 @@ def composed_differs(edition: Edition, rows: list[Segment]) -> bool:
     )
 
 
+T = TypeVar("T")
+
+
 def _split_pictures(edition: Edition, texts: list[str]) -> tuple[list[str], dict[str, str]]:
     """The texts before the lead picture's, and the picture's texts by field.
 
@@ -139,11 +144,8 @@ def _split_pictures(edition: Edition, texts: list[str]) -> tuple[list[str], dict
     the source has words for: Edition.blocks, prensa.media.texts), after the notes.
     """
     source = edition.translated_from if edition.translated_from_id else None
-    fields = source_fields(source)
-    count = min(len(fields), max(0, len(texts) - 2))
-    if not count:
-        return texts, {}
-    return texts[:-count], dict(zip(fields[-count:], texts[-count:], strict=True))
+    texts, tail = _split_tail(texts, source_fields(source))
+    return texts, dict(tail)
 
 
 def _split_notes(
@@ -155,11 +157,18 @@ def _split_notes(
     notes (Edition.blocks), so the last texts belong to those notes, in the same order.
     """
     source = edition.translated_from if edition.translated_from_id else None
-    source_notes = list(source.notes.all()) if source is not None else []
-    count = min(len(source_notes), max(0, len(texts) - 2))
+    return _split_tail(texts, list(source.notes.all()) if source is not None else [])
+
+
+def _split_tail(texts: list[str], owners: list[T]) -> tuple[list[str], list[tuple[T, str]]]:
+    """The last texts paired with `owners` (the blocks after the body), and those before.
+
+    Never takes the headline and standfirst, however few texts there are.
+    """
+    count = min(len(owners), max(0, len(texts) - 2))
     if not count:
         return texts, []
-    return texts[:-count], list(zip(source_notes[-count:], texts[-count:], strict=True))
+    return texts[:-count], list(zip(owners[-count:], texts[-count:], strict=True))
 
 
 def write_notes(edition: Edition, notes: list[tuple[Correction, str]]) -> bool:
