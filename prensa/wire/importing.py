@@ -417,12 +417,15 @@ def _update(story: Story, item: Item, language: str, user: User, outcome: Outcom
     outcome.message = _("Updated in place: revision %(revision)s.") % {"revision": edition.revision}
 
 
-def _named(model: type[Section] | type[Tag], text: str) -> Q:
+def _named(model: type[Section] | type[Tag], text: str) -> Section | Tag | None:
+    """The section or tag with this name or slug in any language, ignoring case."""
     text = text.strip()
+    if not text:
+        return None
     query = Q()
     for code in codes():
         query |= Q(**{f"slug_{code}__iexact": text}) | Q(**{f"name_{code}__iexact": text})
-    return query
+    return model.objects.filter(query).first()
 
 
 def _section(requested: str | Section, declared: str) -> Section:
@@ -430,16 +433,16 @@ def _section(requested: str | Section, declared: str) -> Section:
     if isinstance(requested, Section):
         return requested
     if requested:
-        section = Section.objects.filter(_named(Section, requested)).first()
+        section = _named(Section, requested)
         if section is None:
             raise Refusal(_("No section is called %(section)s.") % {"section": requested[:80]})
         return section
     if declared:
-        section = Section.objects.filter(_named(Section, declared)).first()
+        section = _named(Section, declared)
         if section is not None:
             return section
     default = getattr(settings, "PRENSA_IMPORT_SECTION", "")
-    section = Section.objects.filter(_named(Section, default)).first() if default else None
+    section = _named(Section, default)
     section = section or Section.objects.order_by("position", "pk").first()
     if section is None:
         raise Refusal(_("There is no section to file the story under: create one first."))
@@ -450,7 +453,7 @@ def _tags(names: list[str]) -> tuple[list[Tag], list[str]]:
     """Existing tags matching the source's (by name or slug, in any language); the rest."""
     found, unknown = [], []
     for name in names:
-        tag = Tag.objects.filter(_named(Tag, name[:80])).first() if name.strip() else None
+        tag = _named(Tag, name[:80])
         if tag is None:
             unknown.append(name)
         elif tag not in found:
