@@ -107,12 +107,8 @@ def matching(editions: QuerySet, query: str) -> QuerySet:
             wanted = SearchQuery(query, config=config, search_type="websearch")
             found |= Q(language=language, search_vector=wanted)
         return editions.filter(found)
-    if connection.vendor == "sqlite":
-        return search(editions, "", query).order_by()
-    matches = Q()
-    for term in query_terms(query):
-        matches &= Q(headline__icontains=term) | Q(body__icontains=term)
-    return editions.filter(matches)
+    # Elsewhere search() ignores the language (FTS5 or LIKE over all of them).
+    return search(editions, "", query).order_by()
 
 
 def query_terms(query: str) -> list[str]:
