@@ -472,9 +472,10 @@ class Edition(models.Model):
         return render_markdown(self.body)
 
     def blocks(self) -> list[str]:
-        """The units translation works on: headline, standfirst, each body block, then the
-        text of each correction or update note (oldest first), so that the desk drafts,
-        marks stale and reviews a note exactly like a paragraph."""
+        """The units translation works on: headline, standfirst, each body block, the text
+        of each correction or update note (oldest first), then texts other apps attach
+        (the lead picture's alt text and caption), so that the desk drafts, marks stale and
+        reviews them all exactly like a paragraph."""
         return [*self.content_blocks(), *self.note_texts(), *self.attached_texts()]
 
     def content_blocks(self) -> list[str]:
