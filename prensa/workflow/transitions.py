@@ -160,19 +160,27 @@ class Transition:
         return entry
 
 
-class SubmitForReview(Transition):
+class ReviewStep(Transition):
+    """A step of the review, open to reviewers (in their languages) and to editors."""
+
+    permission = REVIEW
+
+    def _may(self) -> bool:
+        language = self.edition.language
+        return allowed(self.user, REVIEW, language) or allowed(self.user, PUBLISH, language)
+
+
+class SubmitForReview(ReviewStep):
     """A draft is ready for someone to review it."""
 
     name = "submit"
     label = gettext_lazy("Submit for review")
     sources = (Status.DRAFT,)
     target = Status.IN_REVIEW
-    permission = REVIEW
 
     def _may(self) -> bool:
         """Reviewers and editors may; a reporter may submit the editions of their own story."""
-        language = self.edition.language
-        if allowed(self.user, REVIEW, language) or allowed(self.user, PUBLISH, language):
+        if super()._may():
             return True
         return (
             self.user is not None
@@ -182,32 +190,22 @@ class SubmitForReview(Transition):
         )
 
 
-class ReturnToDraft(Transition):
+class ReturnToDraft(ReviewStep):
     """Back to the writer: the edition needs more work before it can go out."""
 
     name = "return"
     label = gettext_lazy("Return to draft")
     sources = (Status.IN_REVIEW, Status.READY)
     target = Status.DRAFT
-    permission = REVIEW
-
-    def _may(self) -> bool:
-        language = self.edition.language
-        return allowed(self.user, REVIEW, language) or allowed(self.user, PUBLISH, language)
 
 
-class Approve(Transition):
+class Approve(ReviewStep):
     """A reviewer says the edition is ready to publish."""
 
     name = "approve"
     label = gettext_lazy("Approve")
     sources = (Status.IN_REVIEW,)
     target = Status.READY
-    permission = REVIEW
-
-    def _may(self) -> bool:
-        language = self.edition.language
-        return allowed(self.user, REVIEW, language) or allowed(self.user, PUBLISH, language)
 
 
 @dataclass
