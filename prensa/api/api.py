@@ -129,9 +129,14 @@ class EditionFilters(Schema):
 # ---- Errors ----------------------------------------------------------------------------
 
 
-def problem(request: HttpRequest, status: int, title: str, detail: str) -> HttpResponse:
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
-    response = HttpResponse(json.dumps(body), status=status, content_type=PROBLEM)
+def problem(
+    request: HttpRequest, status: int, title: str, detail: str, **members: object
+) -> HttpResponse:
+    """An RFC 9457 problem document; `members` are its extension members."""
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **members}
+    response = HttpResponse(
+        json.dumps(body, cls=DjangoJSONEncoder), status=status, content_type=PROBLEM
+    )
     response.language_independent = True
     return response
 

@@ -7,16 +7,13 @@ caller names, so nobody can make the server reach inside the network.
 
 from __future__ import annotations
 
-import json
-
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Schema, Status
 from ninja.files import UploadedFile
 
 from prensa.wire.importing import import_bytes, max_bytes
 
-from .api import PROBLEM, Problem, api
+from .api import Problem, api, problem
 from .writes import token
 
 
@@ -74,9 +71,4 @@ def create_import(
         for item in body["items"]
         if item["result"] == "refused"
     )
-    problem = {"type": "about:blank", "title": "Items refused", "status": 422, "detail": detail}
-    response = HttpResponse(
-        json.dumps({**problem, **body}, cls=DjangoJSONEncoder), status=422, content_type=PROBLEM
-    )
-    response.language_independent = True
-    return response
+    return problem(request, 422, "Items refused", detail, **body)
