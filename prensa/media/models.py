@@ -11,8 +11,6 @@ Newsroom may not import this app, so the link from a story to its picture lives 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.core.files.storage import Storage, default_storage, storages
 from django.core.signals import setting_changed
@@ -64,20 +62,6 @@ def original_name(image: Image, filename: str) -> str:
 def _language() -> str:
     language = translation.get_language() or settings.LANGUAGE_CODE
     return language[:2]
-
-
-@dataclass(frozen=True)
-class Rendition:
-    """One rendition file: a crop at a width, in a format."""
-
-    ratio: str
-    width: int
-    height: int
-    format: str
-
-    @property
-    def content_type(self) -> str:
-        return CONTENT_TYPES[self.format]
 
 
 class Image(models.Model):
@@ -189,13 +173,6 @@ class Image(models.Model):
     def crops(self, ratio: str) -> list[tuple[int, int]]:
         """(width, height) of each rendition made of this crop, narrowest first."""
         return sorted((w, h) for r, w, h in self.renditions if r == ratio)
-
-    def largest(self, ratio: str) -> Rendition | None:
-        crops = self.crops(ratio)
-        if not crops:
-            return None
-        width, height = crops[-1]
-        return Rendition(ratio, width, height, "jpeg")
 
 
 class LeadImage(models.Model):

@@ -200,15 +200,14 @@ def with_pictures(data: dict[str, object], image) -> dict[str, object]:  # type:
     }
     data["publisher"] = publisher
     if image is not None:
-        crops = [image.largest(ratio) for ratio in ("16x9", "4x3", "1x1")]
         data["image"] = [
             {
                 "@type": "ImageObject",
-                "url": _media_url(image.rendition_url(c.ratio, c.width, "jpeg")),
-                "width": c.width,
-                "height": c.height,
+                "url": _media_url(image.rendition_url(ratio, width, "jpeg")),
+                "width": width,
+                "height": height,
             }
-            for c in crops
-            if c is not None
+            for ratio in ("16x9", "4x3", "1x1")
+            for width, height in image.crops(ratio)[-1:]  # the widest, if made
         ]
     return data
