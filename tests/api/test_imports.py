@@ -44,7 +44,9 @@ def test_a_ninjs_file_becomes_a_draft_story_and_a_second_upload_is_skipped(clien
 def test_translate_sends_the_imported_story_to_the_desk(client, key):
     response = _post(client, key, "feed.xml", sample("rss.xml"), translate="true")
     assert response.status_code == 200
-    assert DraftJob.objects.count() == 2 * response.json()["created"]
+    created = response.json()["created"]
+    assert created >= 1
+    assert DraftJob.objects.count() == 2 * created
 
 
 @pytest.mark.parametrize(
