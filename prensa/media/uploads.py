@@ -19,13 +19,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
 from . import metadata
-from .models import Image
+from .models import Image, _language
 
 # Pillow format → extensions and MIME types accepted for it.
 ACCEPTED = {
@@ -163,7 +162,7 @@ def duplicate_of(checked: Checked) -> Image | None:
 
 def prefill(image: Image, checked: Checked, language: str | None = None) -> None:
     """Fill what the uploader left empty from what the file says about itself."""
-    language = (language or translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    language = (language or _language())[:2]
     embedded = checked.embedded
     image.embedded_caption = embedded.caption
     for name, value in (
