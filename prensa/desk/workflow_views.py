@@ -33,19 +33,16 @@ def transition(request: HttpRequest, story_id: int, language: str) -> HttpRespon
     `at` is the time for a schedule."""
     edition = get_object_or_404(Edition, story_id=story_id, language=language)
     note = request.POST.get("note", "")[:2000]
+    name = request.POST.get("action", "")
     try:
-        cls = transitions.get(request.POST.get("action", ""))
-        if cls is Schedule:
-            action = Schedule(
-                edition,
-                request.user,
-                note,
-                allow_machine=request.POST.get("allow_machine") == "1",
-                at=parse_moment(request.POST.get("at", "")),
-            )
-        else:
-            action = cls(edition, request.user, note)
-        entry = action.execute()
+        entry = transitions.build(
+            name,
+            edition,
+            request.user,
+            note,
+            allow_machine=request.POST.get("allow_machine") == "1",
+            at=parse_moment(request.POST.get("at", "")) if name == Schedule.name else None,
+        ).execute()
         messages.success(request, _("The edition was %(done)s.") % {"done": entry.described})
     except TransitionError as exc:
         _refused(request, exc)

@@ -22,7 +22,7 @@ from prensa.newsroom.models import Edition, Story
 from . import transitions
 from .models import TransitionLog
 from .queries import timeline
-from .transitions import GatedTransition, Schedule, TransitionError, parse_moment
+from .transitions import Schedule, TransitionError, parse_moment
 
 
 class WorkflowEditionInline(EditionInline):
@@ -95,15 +95,15 @@ class WorkflowStoryAdmin(StoryAdmin):
 
     @staticmethod
     def _step(edition: Edition, request: HttpRequest) -> transitions.Transition:
-        cls = transitions.get(request.POST.get("action", ""))
-        note = request.POST.get("note", "")[:2000]
-        machine = request.POST.get("allow_machine") == "1"
-        if cls is Schedule:
-            at = parse_moment(request.POST.get("at", ""))
-            return Schedule(edition, request.user, note, allow_machine=machine, at=at)
-        if issubclass(cls, GatedTransition):
-            return cls(edition, request.user, note, allow_machine=machine)
-        return cls(edition, request.user, note)
+        action = request.POST.get("action", "")
+        return transitions.build(
+            action,
+            edition,
+            request.user,
+            request.POST.get("note", "")[:2000],
+            allow_machine=request.POST.get("allow_machine") == "1",
+            at=parse_moment(request.POST.get("at", "")) if action == Schedule.name else None,
+        )
 
     def transition_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         return require_POST(self._transition)(request, object_id)

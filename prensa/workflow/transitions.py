@@ -349,6 +349,26 @@ def get(name: str) -> type[Transition]:
         ) from None
 
 
+def build(
+    name: str,
+    edition: Edition,
+    user: User = None,
+    note: str = "",
+    *,
+    allow_machine: bool = False,
+    at: datetime | None = None,
+) -> Transition:
+    """The transition called `name` on `edition`, as the desk, the admin and the CLI ask
+    for it: `allow_machine` goes to those that pass the gates, `at` to a schedule."""
+    cls = get(name)
+    options: dict = {}
+    if issubclass(cls, GatedTransition):
+        options["allow_machine"] = allow_machine
+    if cls is Schedule:
+        options["at"] = at
+    return cls(edition, user, note, **options)
+
+
 def available(edition: Edition, user: User) -> list[type[Transition]]:
     """The transitions `user` may start from the edition's state (buttons to show).
 

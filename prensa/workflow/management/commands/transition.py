@@ -28,19 +28,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, edition: str, action: str, note: str, at: str | None, **options):  # type: ignore[no-untyped-def]
         found = _edition(edition)
+        if action == Schedule.name and not at:
+            raise CommandError("schedule needs --at, e.g. --at 2026-12-03T09:30.")
         try:
-            cls = transitions.get(action)
-            if cls is Schedule:
-                if not at:
-                    raise CommandError("schedule needs --at, e.g. --at 2026-12-03T09:30.")
-                step = Schedule(
-                    found, None, note, allow_machine=options["allow_machine"], at=parse_moment(at)
-                )
-            elif issubclass(cls, transitions.GatedTransition):
-                step = cls(found, None, note, allow_machine=options["allow_machine"])
-            else:
-                step = cls(found, None, note)
-            entry = step.execute()
+            entry = transitions.build(
+                action,
+                found,
+                None,
+                note,
+                allow_machine=options["allow_machine"],
+                at=parse_moment(at) if action == Schedule.name else None,
+            ).execute()
         except TransitionError as exc:
             raise CommandError(exc.message) from None
         self.stdout.write(
