@@ -123,8 +123,9 @@ def _written(edition: Edition, translations: list[dict] | None = None) -> dict:
 def _check_text(language: str, headline: str, body: str) -> None:
     if not headline.strip():
         raise HttpError(400, "headline: a story needs a headline.")
-    if len(headline) > Edition._meta.get_field("headline").max_length:
-        raise HttpError(400, "headline: too long (250 characters at most).")
+    longest = Edition._meta.get_field("headline").max_length
+    if len(headline) > longest:
+        raise HttpError(400, f"headline: too long ({longest} characters at most).")
     if len(body) > MAX_BODY_CHARS:
         raise HttpError(400, f"body: too long ({MAX_BODY_CHARS} characters at most).")
     if "\x00" in headline + body:
