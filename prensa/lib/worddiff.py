@@ -28,14 +28,14 @@ MAX_WORDS = 20_000
 @dataclass(frozen=True)
 class WordDiff:
     html: SafeString
-    changed: bool  # some word was removed or added
     inserted: int  # words added
     deleted: int  # words removed
 
     @property
-    def html_with_breaks(self) -> SafeString:
-        """`html` with each line break shown as <br>, for pages that cannot set pre-wrap."""
-        return mark_safe(self.html.replace("\n", "<br>\n"))  # noqa: S308 (escaped already)
+    def changed(self) -> bool:
+        """Some word was removed or added: whitespace alone (a line ending typed as \\r\\n,
+        a doubled space) is no change to a reader."""
+        return bool(self.inserted or self.deleted)
 
 
 def words(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -71,7 +71,7 @@ def word_diff(old: str, new: str) -> WordDiff:
     of whitespace alone is not shown as a change.
     """
     if old == new:
-        return WordDiff(format_html("{}", new or ""), False, 0, 0)
+        return WordDiff(format_html("{}", new or ""), 0, 0)
     _lead, a = words(old)
     lead_b, b = words(new)
     if len(a) + len(b) > MAX_WORDS:
@@ -91,11 +91,10 @@ def word_diff(old: str, new: str) -> WordDiff:
             parts.append(_deleted(gone))
             deleted += i2 - i1
         if gone and added:
-            parts.append(format_html(" "))
+            parts.append(mark_safe(" "))
         if added:
             parts.append(_inserted(added))
             inserted += j2 - j1
         parts.append(format_html("{}", added_tail if added else gone_tail))
     html = format_html_join("", "{}", ((part,) for part in parts))
-    # Whitespace alone (a line ending typed as \r\n, a doubled space) is no change to a reader.
-    return WordDiff(html, bool(inserted or deleted), inserted, deleted)
+    return WordDiff(html, inserted, deleted)
