@@ -15,9 +15,21 @@ logger = logging.getLogger("prensa.baking")
 
 
 def enqueue_bake(story_id: int, run_after: datetime | None = None, *, attempt: int = 1) -> None:
-    """Queue a bake of `story_id` for the worker, once the current transaction commits."""
+    """Queue a bake of `story_id` for the worker, once the current transaction commits.
+
+    One bake per story and transaction: publishing a story saves its editions, credits and
+    tags, and each save asks for a bake; a bake already waiting for this commit covers them
+    all (it reads the database after the commit). Looking in the connection's own list of
+    commit callbacks keeps this right when a savepoint or the transaction is rolled back.
+    """
+    if run_after is None and any(
+        getattr(func, "bake_of", None) == story_id
+        for _, func, _ in transaction.get_connection().run_on_commit
+    ):
+        return
 
     def send() -> None:
+        send.bake_of = None  # type: ignore[attr-defined]  # sent: no longer waiting
         runner = bake_story_task
         if run_after is not None and runner.get_backend().supports_defer:
             runner = runner.using(run_after=run_after)
@@ -25,6 +37,8 @@ def enqueue_bake(story_id: int, run_after: datetime | None = None, *, attempt: i
             return  # a backend that cannot wait (tests): the next change bakes it
         runner.enqueue(story_id, time.time(), attempt)
 
+    if run_after is None:
+        send.bake_of = story_id  # type: ignore[attr-defined]
     transaction.on_commit(send, robust=True)
 
 

@@ -182,3 +182,22 @@ def test_deleting_a_story_removes_its_baked_articles(bake_dir, commit):
     with commit():
         story.delete()
     assert [url for url in urls if baked(bake_dir, url) is not None] == []
+
+
+def test_publishing_a_whole_story_in_one_transaction_queues_one_bake(bake_dir, commit, monkeypatch):
+    """Every edition's transition and save asks for a bake; one covers them all."""
+    from prensa.baking import bake
+
+    real_bake_story = bake.bake_story
+    baked_stories = []
+
+    def counting(story_id, *args):  # type: ignore[no-untyped-def]
+        baked_stories.append(story_id)
+        return real_bake_story(story_id, *args)
+
+    monkeypatch.setattr(bake, "bake_story", counting)
+    story = ready_story()
+    publish_all(story, commit)
+    assert baked_stories == [story.pk]
+    assert all(baked(bake_dir, e.get_absolute_url()) for e in story.editions.all())
+
