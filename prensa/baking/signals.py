@@ -9,8 +9,10 @@ commits, so nginx stops serving it before the worker even starts.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from prensa.newsroom.models import Correction, Edition, Section, Story, StoryCredit, Tag
 
@@ -49,9 +51,9 @@ def edition_deleted(instance: Edition, **kwargs: object) -> None:
 
 
 def story_changed(instance: Story, **kwargs: object) -> None:
-    """Its section or anything else its pages show; a story with nothing live bakes nothing."""
-    if enabled() and instance.editions.filter(status__in=Edition.LIVE_STATUSES).exists():
-        enqueue_bake(instance.pk)
+    """Its section or anything else its pages show."""
+    if enabled():
+        _bake_live([instance.pk])
 
 
 def story_deleted(instance: Story, **kwargs: object) -> None:
@@ -63,10 +65,9 @@ def tags_changed(instance: object, action: str, pk_set: set | None, **kwargs: ob
     if not enabled() or not action.startswith("post_"):
         return
     if isinstance(instance, Story):
-        enqueue_bake(instance.pk)
+        _bake_live([instance.pk])
     else:  # a tag's stories changed from the tag's side
-        for story_id in pk_set or ():
-            enqueue_bake(story_id)
+        _bake_live(pk_set or ())
 
 
 def part_of_story_changed(instance: Correction | StoryCredit, **kwargs: object) -> None:
@@ -74,37 +75,41 @@ def part_of_story_changed(instance: Correction | StoryCredit, **kwargs: object) 
     if not enabled():
         return
     if isinstance(instance, Correction):
-        story_id = Edition.objects.filter(pk=instance.edition_id).values("story_id").first()
-        if story_id is not None:
-            enqueue_bake(story_id["story_id"])
+        _bake_live(Edition.objects.filter(pk=instance.edition_id).values("story_id"))
     else:
-        enqueue_bake(instance.story_id)
+        _bake_live([instance.story_id])
 
 
 def named_changed(instance: Section | Tag, **kwargs: object) -> None:
     """A section or tag renamed: every story in it shows the new name (or slug)."""
     if not enabled():
         return
-    stories = instance.stories.filter(editions__status__in=Edition.LIVE_STATUSES).distinct()
-    for story_id in stories.values_list("pk", flat=True):
-        enqueue_bake(story_id)
+    _bake_live(instance.stories.values("pk"))
 
 
 def credit_changed(instance: object, **kwargs: object) -> None:
     if not enabled():
         return
-    for story_id in StoryCredit.objects.filter(credit=instance).values_list("story_id", flat=True):
-        enqueue_bake(story_id)
+    _bake_live(StoryCredit.objects.filter(credit=instance).values("story_id"))
 
 
 def lead_image_changed(instance: object, **kwargs: object) -> None:
     if enabled():
-        enqueue_bake(instance.story_id)  # type: ignore[attr-defined]
+        _bake_live([instance.story_id])  # type: ignore[attr-defined]
 
 
 def image_changed(instance: object, **kwargs: object) -> None:
     """A picture's renditions, caption or credit changed: the stories it leads."""
     if not enabled():
         return
-    for story_id in instance.lead_of.values_list("story_id", flat=True):  # type: ignore[attr-defined]
+    _bake_live(instance.lead_of.values("story_id"))  # type: ignore[attr-defined]
+
+
+def _bake_live(story_ids: Iterable[int] | QuerySet) -> None:
+    """Queue a bake of each of these stories readers can see. A story with nothing live is
+    on no reader page: a draft's tags, credits or corrections bake nothing."""
+    live = Story.objects.filter(
+        pk__in=story_ids, editions__status__in=Edition.LIVE_STATUSES
+    ).distinct()
+    for story_id in live.values_list("pk", flat=True):
         enqueue_bake(story_id)

@@ -201,3 +201,16 @@ def test_publishing_a_whole_story_in_one_transaction_queues_one_bake(bake_dir, c
     assert baked_stories == [story.pk]
     assert all(baked(bake_dir, e.get_absolute_url()) for e in story.editions.all())
 
+
+def test_tagging_and_crediting_a_draft_story_bakes_nothing(bake_dir, commit):
+    """A story with nothing live is on no reader page: home and the listings stay as they are."""
+    from prensa.newsroom.models import Credit, StoryCredit
+    from tests.factories import make_tag
+
+    story = ready_story()
+    with commit():
+        story.tags.add(make_tag())
+        StoryCredit.objects.create(
+            story=story, credit=Credit.objects.get_or_create(name="Rui Pestana")[0], position=5
+        )
+    assert not bake_dir.exists(), "a bake ran"
