@@ -252,13 +252,9 @@ def transition(request: HttpRequest, edition_id: int, name: str, data: Transitio
     """Run a workflow transition: submit, approve, schedule (with `at`), publish, unpublish…"""
     edition = _edition_for_write(edition_id)
     try:
-        action_class = transitions.get(name)
-        extra: dict = {}
-        if issubclass(action_class, transitions.GatedTransition):
-            extra["allow_machine"] = data.allow_machine
-        if action_class is transitions.Schedule:
-            extra["at"] = data.at
-        action_class(edition, request.user, data.note, **extra).execute()
+        transitions.build(
+            name, edition, request.user, data.note, allow_machine=data.allow_machine, at=data.at
+        ).execute()
     except TransitionError as exc:
         raise HttpError(exc.status, str(exc.message)) from None
     edition.refresh_from_db()
