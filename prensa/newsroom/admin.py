@@ -21,7 +21,16 @@ from prensa.lib.worddiff import word_diff
 
 from . import preview as preview_links
 from . import search
-from .models import LANGUAGE_CODES, Credit, Edition, Section, Story, StoryCredit, Tag
+from .models import (
+    CONTENT_FIELDS,
+    LANGUAGE_CODES,
+    Credit,
+    Edition,
+    Section,
+    Story,
+    StoryCredit,
+    Tag,
+)
 from .ownership import OwnStories, StatusForPublishers
 from .textcheck import detected_language
 
@@ -104,7 +113,7 @@ class EditionForm(forms.ModelForm):
         reading the comparison is a choice made knowingly, not another blind overwrite.
         """
         fields = []
-        for name in ("headline", "standfirst", "body"):
+        for name in CONTENT_FIELDS:
             if name not in self.fields:
                 continue
             mine, current = cleaned.get(name) or "", getattr(theirs, name) or ""
