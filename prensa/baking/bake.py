@@ -68,7 +68,8 @@ def bake_story(story_id: int, requested_at: float = 0.0) -> Outcome:
             Story.objects.select_related("section").prefetch_related("editions").filter(pk=story_id)
         ).first()
         articles = pages.article_paths(story)
-        listings = [*dict.fromkeys([*pages.listing_paths(story), *manifest.get("pages", [])])]
+        shown_on = pages.listing_paths(story)
+        listings = [*dict.fromkeys([*shown_on, *manifest.get("pages", [])])]
         outcome = Outcome()
         # Gone first, from disk and from the CDN: an unpublished edition must never stay
         # served, even if rendering a page fails below. (Its file may be gone already: the
@@ -88,7 +89,7 @@ def bake_story(story_id: int, requested_at: float = 0.0) -> Outcome:
                 {
                     "started": started,
                     "articles": list(articles),
-                    "pages": pages.listing_paths(story),
+                    "pages": shown_on,
                 },
             )
             outcome.due_at = _due_at(story)
